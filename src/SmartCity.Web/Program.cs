@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using FluentValidation;
+using Serilog;
+using SmartCity.Web.Components;
+using SmartCity.Web.Data;
+using SmartCity.Web.Data.Interceptors;
+using SmartCity.Web.Data.Seeding;
+using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Dashboard;
+using SmartCity.Web.Features.Regencies;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+    .WriteTo.File(
+        Path.Combine(builder.Configuration["Logging:Directory"] ?? "logs", "smartcity-.log"),
+        rollingInterval: RollingInterval.Day,
+        retainedFileCountLimit: 14,
+        formatProvider: CultureInfo.InvariantCulture,
+        outputTemplate: "{Timestamp:o} [{Level:u3}] {TraceId} {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+var connectionString = builder.Configuration.GetConnectionString("SmartCity")
+    ?? throw new InvalidOperationException("ConnectionStrings:SmartCity is not configured.");
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<AuditInterceptor>();
+builder.Services.AddDbContextFactory<SmartCityDbContext>(
+    (services, options) => options
+        .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 6, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null))
+        .AddInterceptors(services.GetRequiredService<AuditInterceptor>()),
+    ServiceLifetime.Scoped);
+
+builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<SmartCityDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/forbidden";
+    options.Cookie.Name = "SmartCity.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+    options.SlidingExpiration = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+});
+builder.Services.AddDataProtection().SetApplicationName("SmartCity").PersistKeysToDbContext<SmartCityDbContext>();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddAuthorization();
+builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+
+builder.Services.AddLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    CultureInfo[] cultures = [new("id-ID"), new("en-US")];
+    options.DefaultRequestCulture = new RequestCulture("id-ID");
+    options.SupportedCultures = cultures;
+    options.SupportedUICultures = cultures;
+    options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+});
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddHealthChecks().AddDbContextCheck<SmartCityDbContext>("database");
+
+builder.Services.AddScoped<ReferenceDataImporter>();
+builder.Services.AddScoped<ReferenceSeeder>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddScoped<RegencyService>();
+builder.Services.AddScoped<DashboardService>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
+
+var app = builder.Build();
+
+await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+
+// No stack trace ever reaches a user, in any environment: errors render /error with the correlation id.
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<CurrentUserMiddleware>();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health");
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>The web host's entry point; public for <c>WebApplicationFactory</c>.</summary>
+public partial class Program;
