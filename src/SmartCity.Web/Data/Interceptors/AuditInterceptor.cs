@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeP
     private static readonly HashSet<string> MaskedFields = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Data"];
     private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey)];
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private readonly ConditionalWeakTable<DbContext, List<AuditEntry>> _pending = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -42,10 +44,14 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeP
 
         context.ChangeTracker.DetectChanges();
 
-        // A SaveChanges retried by the caller after a failure must not audit twice.
-        foreach (var stale in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        // A SaveChanges retried by the caller after a failure must not audit twice: drop the rows this interceptor
+        // added last time (rows a service added explicitly, such as batch rows, stay).
+        if (_pending.TryGetValue(context, out var previous))
         {
-            stale.State = EntityState.Detached;
+            foreach (var stale in previous.Where(row => context.Entry(row).State == EntityState.Added))
+            {
+                context.Entry(stale).State = EntityState.Detached;
+            }
         }
 
         var now = timeProvider.GetUtcNow();
@@ -83,6 +89,7 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeP
         }
 
         context.AddRange(rows);
+        _pending.AddOrUpdate(context, rows);
     }
 
     private static int? RegencyOf(object entity) => entity switch

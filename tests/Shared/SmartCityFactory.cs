@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog;
+using SmartCity.Web.Data;
+
+namespace SmartCity.Testing;
+
+/// <summary>
+/// The real app (Program) on its own throwaway database: reference data imported at start-up, demo data optional.
+/// Every SQL command the app sends is counted by <see cref="Commands"/>.
+/// </summary>
+public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
+
+    public CommandCounter Commands { get; } = new();
+
+    /// <summary>Seed the Development demo data (regencies' OPDs, quick wins, demo accounts).</summary>
+    protected virtual bool SeedDemoData => true;
+
+    /// <summary>A folder with provinces.csv and regencies.csv to import instead of the shipped lists.</summary>
+    protected virtual string? ReferenceDataPath => null;
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        StartHost();
+    }
+
+    /// <summary>Starts the app: migrations are in the template; start-up imports reference data and seeds.</summary>
+    protected virtual void StartHost() => _ = Services;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:SmartCity", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedReferenceData", "true");
+        builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
+        builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "smartcity-test-logs"));
+        if (ReferenceDataPath is not null)
+        {
+            builder.UseSetting("ReferenceData:Path", ReferenceDataPath);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSerilog(new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger());
+            services.ConfigureDbContext<SmartCityDbContext>(options => options.AddInterceptors(Commands));
+        });
+    }
+
+    public SmartCityDbContext CreateDbContext() => Database.CreateContext();
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

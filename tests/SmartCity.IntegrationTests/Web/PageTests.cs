@@ -1,0 +1,127 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SmartCity.Testing;
+
+namespace SmartCity.IntegrationTests.Web;
+
+public sealed class PageTests(NationalApp app) : IClassFixture<NationalApp>
+{
+    private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<HttpClient> SignedInAsync(string user = "admin")
+    {
+        var client = Client();
+        await HttpSignIn.SignInOrThrowAsync(client, user);
+        return client;
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/regencies")]
+    [InlineData("/regencies/33.20")]
+    public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
+    {
+        using var response = await Client().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/about", "ODbL")]
+    [InlineData("/account/login", "Masuk ke SmartCity")]
+    [InlineData("/health", "Healthy")]
+    public async Task Public_routes_answer_anonymous_visitors(string path, string expected)
+    {
+        using var response = await Client().GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task About_carries_the_data_attribution()
+    {
+        var html = await Client().GetStringAsync(new Uri("/about", UriKind.Relative));
+
+        Assert.Contains("Contains administrative area data from idn-area-data (https://github.com/fityannugroho/idn-area-data), available under the ODbL.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_and_no_cookie()
+    {
+        using var response = await HttpSignIn.SignInAsync(Client(), "admin", "not-the-password-at-all");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Nama pengguna atau kata sandi salah.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("SmartCity.Auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_empty_sign_in_form_shows_field_messages()
+    {
+        var client = Client();
+        using var response = await HttpSignIn.SignInAsync(client, "", "");
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(2, html.Split("Wajib diisi.").Length - 1);
+    }
+
+    [Fact]
+    public async Task Beranda_shows_programme_counts()
+    {
+        var client = await SignedInAsync();
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("data-testid=\"count-regencies\"", html, StringComparison.Ordinal);
+        Assert.Contains(">514<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_regency_page_shows_profile_stages_units_and_quick_wins_with_progress()
+    {
+        var client = await SignedInAsync();
+        var html = await client.GetStringAsync(new Uri("/regencies/33.20", UriKind.Relative));
+
+        Assert.Contains("Kabupaten Jepara", html, StringComparison.Ordinal);
+        Assert.Contains("17 Okt 2018", html, StringComparison.Ordinal);
+        Assert.Contains("DPMPTSP", html, StringComparison.Ordinal);
+
+        var quickWins = await client.GetStringAsync(new Uri("/regencies/33.20?tab=quick-wins", UriKind.Relative));
+        Assert.Contains("JOSS", quickWins, StringComparison.Ordinal);
+        Assert.Contains("Laporan 2021-10 terverifikasi", quickWins, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_regency_code_gets_a_friendly_404()
+    {
+        var client = await SignedInAsync();
+        using var response = await client.GetAsync(new Uri("/regencies/99.99", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"not-found\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task English_is_available_through_the_language_switch()
+    {
+        var client = await SignedInAsync();
+        using var switched = await client.GetAsync(new Uri("/culture?culture=en-US&returnUrl=%2Fregencies", UriKind.Relative));
+        Assert.Equal("/regencies", switched.Headers.Location!.OriginalString);
+
+        var html = await client.GetStringAsync(new Uri("/regencies/33.20", UriKind.Relative));
+        Assert.Contains("lang=\"en\"", html, StringComparison.Ordinal);
+        Assert.Contains("17 Oct 2018", html, StringComparison.Ordinal);
+        Assert.Contains("Programme stage history", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switch_never_redirects_off_site()
+    {
+        using var response = await Client().GetAsync(new Uri("/culture?culture=en-US&returnUrl=https%3A%2F%2Fevil.example", UriKind.Relative));
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+}

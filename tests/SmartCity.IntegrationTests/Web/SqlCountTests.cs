@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SmartCity.Testing;
+using SmartCity.Web.Features.Regencies;
+
+namespace SmartCity.IntegrationTests.Web;
+
+/// <summary>
+/// SQL commands per page request (prerender over HTTP plus the grid's interactive load through the page's service)
+/// are the same with 10 and with 514 regencies, and within the budget.
+/// </summary>
+public sealed class SqlCountTests(NationalApp national, SmallApp small) : IClassFixture<NationalApp>, IClassFixture<SmallApp>
+{
+    private static async Task<int> CountAsync(SmartCityFactory app, string path, Func<IServiceProvider, Task>? interactiveLoad = null)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await HttpSignIn.SignInOrThrowAsync(client, "admin");
+        await client.GetStringAsync(new Uri(path, UriKind.Relative)); // warm-up: caches, compiled queries
+        app.Commands.Reset();
+        await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        if (interactiveLoad is not null)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await interactiveLoad(scope.ServiceProvider);
+        }
+
+        return app.Commands.Count;
+    }
+
+    private static Task LoadFirstGridPage(IServiceProvider services) =>
+        services.GetRequiredService<RegencyService>().ListAsync(new RegencyQuery());
+
+    [Fact]
+    public async Task The_regency_list_costs_the_same_for_10_and_514_regencies()
+    {
+        var large = await CountAsync(national, "/regencies", LoadFirstGridPage);
+        var few = await CountAsync(small, "/regencies", LoadFirstGridPage);
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 5);
+    }
+
+    [Fact]
+    public async Task The_regency_page_costs_the_same_for_10_and_514_regencies()
+    {
+        var large = await CountAsync(national, "/regencies/33.20");
+        var few = await CountAsync(small, "/regencies/33.20");
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 8);
+    }
+
+    [Fact]
+    public async Task Beranda_costs_the_same_for_10_and_514_regencies()
+    {
+        var large = await CountAsync(national, "/");
+        var few = await CountAsync(small, "/");
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 5);
+    }
+}
