@@ -1,11 +1,11 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
-using FluentValidation;
 using Serilog;
 using SmartCity.Web.Components;
 using SmartCity.Web.Data;

@@ -8,20 +8,20 @@ public static class Scoring
     /// <summary>Weights of an instrument must total exactly 100.</summary>
     public static bool WeightsTotal100(IEnumerable<decimal> weights) => weights.Sum() == 100m;
 
-    /// <summary>Criterion score = the cell score, or the mean of its dimension cells.</summary>
-    public static decimal CriterionScore(IReadOnlyCollection<decimal> cells) =>
-        cells.Count == 0 ? throw new ArgumentException("A criterion needs at least one cell.", nameof(cells)) : cells.Average();
+    /// <summary>Criterion score = the cell score, or the mean of its dimension cells (exact).</summary>
+    public static Fraction CriterionScore(IReadOnlyCollection<Fraction> cells) =>
+        cells.Count == 0 ? throw new ArgumentException("A criterion needs at least one cell.", nameof(cells)) : Fraction.Mean(cells);
 
     /// <summary>Index = Σ weight × criterion score ÷ 100, computed exactly, rounded half away from zero to two decimals.</summary>
-    public static decimal Index(IEnumerable<(decimal Weight, decimal CriterionScore)> criteria) =>
-        DecimalRounding.ToTwoDecimals(criteria.Sum(c => c.Weight * c.CriterionScore) / 100m);
+    public static decimal Index(IEnumerable<(decimal Weight, Fraction CriterionScore)> criteria) =>
+        criteria.Aggregate(Fraction.Zero, (sum, c) => sum + (c.Weight * c.CriterionScore)) is var total ? (total / 100m).Round() : 0;
 
     /// <summary>Dimension score = weight-normalised mean of the per-dimension criteria's cells for that dimension.</summary>
-    public static decimal? DimensionScore(IEnumerable<(decimal Weight, decimal Cell)> cells)
+    public static decimal? DimensionScore(IEnumerable<(decimal Weight, Fraction Cell)> cells)
     {
         var list = cells.ToList();
         var weight = list.Sum(c => c.Weight);
-        return weight == 0 ? null : DecimalRounding.ToTwoDecimals(list.Sum(c => c.Weight * c.Cell) / weight);
+        return weight == 0 ? null : (list.Aggregate(Fraction.Zero, (sum, c) => sum + (c.Weight * c.Cell)) / weight).Round();
     }
 
     /// <summary>The band whose range holds the (rounded) index.</summary>
@@ -32,9 +32,9 @@ public static class Scoring
     public static bool Diverges(IReadOnlyCollection<decimal> scores, decimal threshold) =>
         scores.Count > 1 && scores.Max() - scores.Min() > threshold;
 
-    /// <summary>Final cell score: the reconciled score when the cell diverged and one was recorded, otherwise the mean.</summary>
-    public static decimal FinalCellScore(IReadOnlyCollection<decimal> assessorScores, decimal threshold, decimal? reconciled) =>
-        Diverges(assessorScores, threshold) && reconciled is not null ? reconciled.Value : assessorScores.Average();
+    /// <summary>Final cell score: the reconciled score when the cell diverged and one was recorded, otherwise the mean (exact).</summary>
+    public static Fraction FinalCellScore(IReadOnlyCollection<decimal> assessorScores, decimal threshold, decimal? reconciled) =>
+        Diverges(assessorScores, threshold) && reconciled is not null ? reconciled.Value : Fraction.Mean(assessorScores.Select(s => (Fraction)s));
 
     /// <summary>Standard competition ranking (1, 1, 3) on rounded indices, highest first.</summary>
     public static IReadOnlyDictionary<TKey, int> CompetitionRanks<TKey>(IEnumerable<(TKey Key, decimal Index)> items)

@@ -29,11 +29,12 @@ public static class IndonesianTimeZones
     /// </summary>
     public static IndonesianTimeZone ForProvinceCode(string provinceCode)
     {
-        if (provinceCode.Length != 2 || !int.TryParse(provinceCode, out var code))
+        if (provinceCode.Length != 2 || !char.IsAsciiDigit(provinceCode[0]) || !char.IsAsciiDigit(provinceCode[1]))
         {
             throw new ArgumentException($"'{provinceCode}' is not a two-digit province code.", nameof(provinceCode));
         }
 
+        var code = ((provinceCode[0] - '0') * 10) + (provinceCode[1] - '0');
         return code switch
         {
             >= 81 => IndonesianTimeZone.Wit,

@@ -1,12 +1,18 @@
+using SmartCity.Domain.Common;
+
 namespace SmartCity.Domain.QuickWins;
 
 /// <summary>The one definition of quick-win progress (DOMAIN.md, "Rules decided for the portal").</summary>
 public static class QuickWinProgress
 {
-    /// <summary>Progress = the percent of the latest verified report (by period), 0 before any.</summary>
+    /// <summary>
+    /// Progress = the percent of the latest verified report, 0 before any. "Latest" is by the period's end, then its start,
+    /// so months and quarters compare correctly when a regency switches between them.
+    /// </summary>
     public static decimal Of(IEnumerable<(string Period, ReportState State, decimal Percent)> reports) =>
         reports.Where(r => r.State == ReportState.Verified)
-            .OrderByDescending(r => r.Period, StringComparer.Ordinal)
+            .Select(r => (Period: ReportingPeriod.TryParse(r.Period, out var p) ? p : throw new ArgumentException($"Bad period '{r.Period}'.", nameof(reports)), r.Percent))
+            .OrderByDescending(r => r.Period.LastDay).ThenByDescending(r => r.Period.FirstDay)
             .Select(r => r.Percent)
             .FirstOrDefault();
 

@@ -125,7 +125,7 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
                 q.StartDate,
                 q.TargetDate,
                 q.Status,
-                Latest = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.Period)
+                Latest = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart)
                     .Select(r => new { r.Percent, r.Period, r.VerifiedAt }).FirstOrDefault(),
             })
             .ToListAsync(ct))

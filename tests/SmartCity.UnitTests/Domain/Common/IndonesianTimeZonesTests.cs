@@ -51,7 +51,7 @@ public class IndonesianTimeZonesTests
         Assert.Equal("provinceCode", error.ParamName);
     }
 
-    [Theory(Skip = "bug: ForProvinceCode uses int.TryParse with the default NumberStyles.Integer, so '-1', '+1' and ' 1' pass the two-character check and map to WIB")]
+    [Theory]
     [InlineData("-1")]
     [InlineData("+1")]
     [InlineData(" 1")]

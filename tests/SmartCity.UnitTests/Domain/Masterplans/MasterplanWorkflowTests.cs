@@ -5,7 +5,7 @@ namespace SmartCity.UnitTests.Domain.Masterplans;
 public class MasterplanWorkflowTests
 {
     /// <summary>The whole state machine of DOMAIN.md: every allowed (state, action) and the state it leads to.</summary>
-    private static readonly Dictionary<(MasterplanState State, MasterplanAction Action), MasterplanState> _allowed = new()
+    private static readonly Dictionary<(MasterplanState State, MasterplanAction Action), MasterplanState> Allowed = new()
     {
         [(MasterplanState.Draft, MasterplanAction.Edit)] = MasterplanState.Draft,
         [(MasterplanState.Draft, MasterplanAction.Submit)] = MasterplanState.Submitted,
@@ -34,14 +34,14 @@ public class MasterplanWorkflowTests
     [MemberData(nameof(AllPairs))]
     public void IsAllowed_matches_the_table(MasterplanState state, MasterplanAction action)
     {
-        Assert.Equal(_allowed.ContainsKey((state, action)), MasterplanWorkflow.IsAllowed(state, action));
+        Assert.Equal(Allowed.ContainsKey((state, action)), MasterplanWorkflow.IsAllowed(state, action));
     }
 
     [Theory]
     [MemberData(nameof(AllPairs))]
     public void After_leads_to_the_table_state_or_throws(MasterplanState state, MasterplanAction action)
     {
-        if (_allowed.TryGetValue((state, action), out var expected))
+        if (Allowed.TryGetValue((state, action), out var expected))
         {
             Assert.Equal(expected, MasterplanWorkflow.After(state, action));
         }
@@ -60,7 +60,7 @@ public class MasterplanWorkflowTests
             .Where(p => MasterplanWorkflow.IsAllowed(p.s, p.a))
             .ToHashSet();
 
-        Assert.Equal(_allowed.Keys.ToHashSet(), allowed);
+        Assert.Equal(Allowed.Keys.ToHashSet(), allowed);
     }
 
     [Theory]

@@ -11,8 +11,8 @@ namespace SmartCity.UnitTests.Web.Resources;
 
 public partial class SharedResourceTests
 {
-    private static readonly string _webDirectory = Path.Combine(FindRepositoryRoot(), "src", "SmartCity.Web");
-    private static readonly string _resourceDirectory = Path.Combine(_webDirectory, "Resources");
+    private static readonly string WebDirectory = Path.Combine(FindRepositoryRoot(), "src", "SmartCity.Web");
+    private static readonly string ResourceDirectory = Path.Combine(WebDirectory, "Resources");
 
     public static TheoryData<string> ResourceFiles => new() { "SharedResource.resx", "SharedResource.en.resx" };
 
@@ -64,7 +64,7 @@ public partial class SharedResourceTests
         var keys = Entries("SharedResource.resx").Select(e => e.Key).ToHashSet(StringComparer.Ordinal);
         var used = SourceFiles()
             .SelectMany(file => LocalizerKey().Matches(File.ReadAllText(file))
-                .Select(m => (File: Path.GetRelativePath(_webDirectory, file), Key: m.Groups[1].Value)))
+                .Select(m => (File: Path.GetRelativePath(WebDirectory, file), Key: m.Groups[1].Value)))
             .Where(u => !u.Key.Contains('{', StringComparison.Ordinal))
             .ToList();
 
@@ -100,18 +100,18 @@ public partial class SharedResourceTests
 
     private static List<KeyValuePair<string, string>> Entries(string file)
     {
-        var document = XDocument.Load(Path.Combine(_resourceDirectory, file));
+        var document = XDocument.Load(Path.Combine(ResourceDirectory, file));
         return document.Root!.Elements("data")
             .Select(d => new KeyValuePair<string, string>((string)d.Attribute("name")!, (string?)d.Element("value") ?? ""))
             .ToList();
     }
 
     private static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(_webDirectory, "*.*", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(WebDirectory, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f =>
             {
-                var parts = Path.GetRelativePath(_webDirectory, f).Split(Path.DirectorySeparatorChar);
+                var parts = Path.GetRelativePath(WebDirectory, f).Split(Path.DirectorySeparatorChar);
                 return !parts.Contains("bin") && !parts.Contains("obj");
             });
 

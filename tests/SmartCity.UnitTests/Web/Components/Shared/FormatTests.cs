@@ -6,7 +6,7 @@ namespace SmartCity.UnitTests.Web.Components.Shared;
 
 public class FormatTests
 {
-    private static readonly DateTimeOffset _morningUtc = new(2018, 10, 17, 2, 30, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset MorningUtc = new(2018, 10, 17, 2, 30, 0, TimeSpan.Zero);
 
     [Fact]
     public void Indonesian_dates_use_Indonesian_month_abbreviations()
@@ -98,11 +98,11 @@ public class FormatTests
     {
         InCulture("id-ID", () =>
         {
-            Assert.Equal("17 Okt 2018 09.30 WIB", Format.Instant(_morningUtc, IndonesianTimeZone.Wib));
-            Assert.Equal("17 Okt 2018 10.30 WITA", Format.Instant(_morningUtc, IndonesianTimeZone.Wita));
-            Assert.Equal("17 Okt 2018 11.30 WIT", Format.Instant((DateTimeOffset?)_morningUtc, IndonesianTimeZone.Wit));
+            Assert.Equal("17 Okt 2018 09.30 WIB", Format.Instant(MorningUtc, IndonesianTimeZone.Wib));
+            Assert.Equal("17 Okt 2018 10.30 WITA", Format.Instant(MorningUtc, IndonesianTimeZone.Wita));
+            Assert.Equal("17 Okt 2018 11.30 WIT", Format.Instant((DateTimeOffset?)MorningUtc, IndonesianTimeZone.Wit));
         });
-        InCulture("en-US", () => Assert.Equal("17 Oct 2018 10:30 WITA", Format.Instant(_morningUtc, IndonesianTimeZone.Wita)));
+        InCulture("en-US", () => Assert.Equal("17 Oct 2018 10:30 WITA", Format.Instant(MorningUtc, IndonesianTimeZone.Wita)));
     }
 
     [Fact]
