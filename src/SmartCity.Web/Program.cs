@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +54,9 @@ builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
         options.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<SmartCityDbContext>()
+    .AddClaimsPrincipalFactory<PortalClaimsFactory>()
     .AddDefaultTokenProviders();
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/login";
@@ -70,6 +73,8 @@ builder.Services.AddDataProtection().SetApplicationName("SmartCity").PersistKeys
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthorization();
 builder.Services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+builder.Services.AddScoped<RegencyAccess>();
 
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(options =>
@@ -89,6 +94,7 @@ builder.Services.AddScoped<ReferenceDataImporter>();
 builder.Services.AddScoped<ReferenceSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<RegencyService>();
+builder.Services.AddScoped<GovernmentUnitService>();
 builder.Services.AddScoped<DashboardService>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
@@ -112,7 +118,7 @@ app.UseMiddleware<CurrentUserMiddleware>();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -18,6 +18,8 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public CommandCounter Commands { get; } = new();
 
+    public LogSink Logs { get; } = new();
+
     /// <summary>Seed the Development demo data (regencies' OPDs, quick wins, demo accounts).</summary>
     protected virtual bool SeedDemoData => true;
 
@@ -48,12 +50,18 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureServices(services =>
         {
-            services.AddSerilog(new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger());
+            services.AddSerilog(new LoggerConfiguration().MinimumLevel.Information().Enrich.FromLogContext()
+                .WriteTo.Sink(Logs)
+                .WriteTo.Console(restrictedToMinimumLevel: Serilog.Events.LogEventLevel.Warning, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+                .CreateLogger());
             services.ConfigureDbContext<SmartCityDbContext>(options => options.AddInterceptors(Commands));
         });
     }
 
     public SmartCityDbContext CreateDbContext() => Database.CreateContext();
+
+    /// <summary>A scope acting as <paramref name="userName"/> (null: anonymous).</summary>
+    public Task<ActingUser> AsAsync(string? userName) => ActingUser.AsAsync(Services, userName);
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

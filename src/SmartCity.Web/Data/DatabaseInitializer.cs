@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCity.Web.Data.Seeding;
+using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Regencies;
 
 namespace SmartCity.Web.Data;
@@ -11,6 +12,7 @@ public static class DatabaseInitializer
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
+        provider.GetRequiredService<CurrentUser>().SetSystem();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
         if (configuration.GetValue("Database:MigrateOnStartup", false))
         {

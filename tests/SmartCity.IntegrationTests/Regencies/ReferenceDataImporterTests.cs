@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmartCity.Domain.Common;
 using SmartCity.Testing;
@@ -20,9 +21,10 @@ public sealed class ReferenceDataImporterTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         var user = new CurrentUser();
+        user.SetSystem();
         var options = new DbContextOptionsBuilder<SmartCityDbContext>().UseNpgsql(_database.ConnectionString)
             .AddInterceptors(new AuditInterceptor(user, _time)).Options;
-        _importer = new ReferenceDataImporter(new PooledDbContextFactory<SmartCityDbContext>(options), _time, user);
+        _importer = new ReferenceDataImporter(new PooledDbContextFactory<SmartCityDbContext>(options), _time, user, new RegencyAccess(user, NullLogger<RegencyAccess>.Instance));
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

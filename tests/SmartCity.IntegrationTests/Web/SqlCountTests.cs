@@ -16,15 +16,17 @@ public sealed class SqlCountTests(NationalApp national, SmallApp small) : IClass
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await HttpSignIn.SignInOrThrowAsync(client, "admin");
         await client.GetStringAsync(new Uri(path, UriKind.Relative)); // warm-up: caches, compiled queries
+        await using var admin = await app.AsAsync("admin"); // the circuit's user, resolved before counting
         app.Commands.Reset();
         await client.GetStringAsync(new Uri(path, UriKind.Relative));
         if (interactiveLoad is not null)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            await interactiveLoad(scope.ServiceProvider);
+            await interactiveLoad(admin.Services);
         }
 
-        return app.Commands.Count;
+        var count = app.Commands.Count;
+        Console.WriteLine($"SQL commands for {path} on {app.GetType().Name}: {count}");
+        return count;
     }
 
     private static Task LoadFirstGridPage(IServiceProvider services) =>

@@ -23,4 +23,8 @@ public sealed class CurrentUser
     public string CorrelationId => Activity.Current?.TraceId.ToString() ?? _scopeCorrelationId;
 
     public void Set(ClaimsPrincipal principal) => Principal = principal;
+
+    /// <summary>The portal itself acting at start-up (reference import, seeding): an administrator named "system".</summary>
+    public void SetSystem() => Principal = new ClaimsPrincipal(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, "system"), new Claim(ClaimTypes.Role, Data.Roles.Admin)], authenticationType: "system"));
 }

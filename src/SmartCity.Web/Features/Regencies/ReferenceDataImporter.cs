@@ -26,7 +26,7 @@ public sealed record ReferenceImportResult(
 /// Imports the official province and kabupaten/kota lists (Kemendagri codes). All or nothing: any bad row is reported with
 /// its line number and nothing changes. A re-run updates names by code, adds new codes and marks vanished codes inactive.
 /// </summary>
-public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, CurrentUser currentUser)
+public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, CurrentUser currentUser, RegencyAccess access)
 {
     private sealed record ProvinceRow(int Line, string Code, string Name);
 
@@ -57,6 +57,7 @@ public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> 
 
     public async Task<ReferenceImportResult> ImportAsync(Stream provincesCsv, Stream regenciesCsv, string provincesName, string regenciesName, string? contentHash, CancellationToken ct)
     {
+        access.EnsureAdmin("the reference import");
         var problems = new List<ImportProblem>();
         var provinceRows = ReadProvinces(provincesCsv, provincesName, problems);
         var regencyRows = ReadRegencies(regenciesCsv, regenciesName, provinceRows.Select(p => p.Code).ToHashSet(), problems);

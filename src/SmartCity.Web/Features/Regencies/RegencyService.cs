@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
+using SmartCity.Domain.Dimensions;
 using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
 using SmartCity.Web.Common;
 using SmartCity.Web.Data;
+using SmartCity.Web.Features.Accounts;
 
 namespace SmartCity.Web.Features.Regencies;
 
@@ -28,7 +30,7 @@ public sealed record RegencyProfile(
 
 public sealed record StageRow(ProgrammeStage Stage, DateOnly Date, string? Note);
 
-public sealed record UnitRow(int Id, string Name, string? Acronym, GovernmentUnitKind Kind, bool IsActive);
+public sealed record UnitRow(int Id, string Name, string? Acronym, GovernmentUnitKind Kind, bool IsActive, uint Version);
 
 /// <summary>A quick win with its progress by the one formula: the percent of the latest verified report (0 before any).</summary>
 public sealed record QuickWinRow(
@@ -43,8 +45,13 @@ public sealed record RegencyDetail(
     RegencyProfile Profile, IReadOnlyList<StageRow> Stages, IReadOnlyList<UnitRow> Units, IReadOnlyList<QuickWinRow> QuickWins,
     IReadOnlyList<MasterplanRow> Masterplans, IReadOnlyList<RoundRow> Rounds);
 
+/// <summary>A dimension's progress: the mean progress of its active (not archived, not stopped) quick wins.</summary>
+public sealed record DimensionProgress(string Code, decimal Progress, int ActiveQuickWins);
+
+public sealed record RegencySummary(string Code, string Name, ProgrammeStage? Stage, IReadOnlyList<DimensionProgress> Dimensions);
+
 /// <summary>The regency register: the paged national list and one regency's overview.</summary>
-public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider)
+public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, RegencyAccess access)
 {
     public const int MaxPageSize = 200;
 
@@ -52,8 +59,9 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, query.Page);
+        access.EnsureSignedIn("the regency list");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var regencies = db.Regencies.AsNoTracking();
+        var regencies = access.Visible(db.Regencies.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = $"%{EscapeLike(query.Search.Trim())}%";
@@ -88,13 +96,18 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
 
     public async Task<IReadOnlyList<ProvinceOption>> ProvincesAsync(CancellationToken ct = default)
     {
+        access.EnsureSignedIn("the province list");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Provinces.AsNoTracking().OrderBy(p => p.Name).Select(p => new ProvinceOption(p.Id, p.Code, p.Name)).ToListAsync(ct);
     }
 
-    /// <summary>One regency's overview by Kemendagri code, or null for an unknown code. Six SQL commands whatever the data size.</summary>
+    /// <summary>
+    /// One regency's overview by Kemendagri code, or null for an unknown code; refused (<see cref="AccessDeniedException"/>)
+    /// for a regency the user may not read. Six SQL commands whatever the data size.
+    /// </summary>
     public async Task<RegencyDetail?> GetAsync(string code, CancellationToken ct = default)
     {
+        access.EnsureSignedIn("a regency");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var profile = await db.Regencies.AsNoTracking().Where(r => r.Code == code)
             .Select(r => new RegencyProfile(
@@ -108,10 +121,11 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
         }
 
         var id = profile.Id;
+        access.EnsureCanRead(id, "regency " + profile.Code);
         var stages = await db.StageChanges.AsNoTracking().Where(s => s.RegencyId == id).OrderBy(s => s.Date).ThenBy(s => s.Stage)
             .Select(s => new StageRow(s.Stage, s.Date, s.Note)).ToListAsync(ct);
         var units = await db.GovernmentUnits.AsNoTracking().Where(u => u.RegencyId == id).OrderBy(u => u.Name)
-            .Select(u => new UnitRow(u.Id, u.Name, u.Acronym, u.Kind, u.IsActive)).ToListAsync(ct);
+            .Select(u => new UnitRow(u.Id, u.Name, u.Acronym, u.Kind, u.IsActive, u.Version)).ToListAsync(ct);
         var today = timeProvider.GetUtcNow().DateIn(profile.TimeZone);
         var quickWins = (await db.QuickWins.AsNoTracking().Where(q => q.RegencyId == id && !q.IsArchived)
             .OrderBy(q => q.StartDate).ThenBy(q => q.Name)
@@ -146,6 +160,33 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
                 x.r.IsDemo))
             .ToListAsync(ct);
         return new RegencyDetail(profile, stages, units, quickWins, masterplans, rounds);
+    }
+
+    /// <summary>The signed-in regency user's own regency with quick-win progress per dimension (Beranda of regency roles).</summary>
+    public async Task<RegencySummary?> OwnSummaryAsync(CancellationToken ct = default)
+    {
+        if (access.OwnRegencyId is not { } id)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var regency = await db.Regencies.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Code, r.Name, r.CurrentStage }).SingleAsync(ct);
+        var progress = await db.QuickWins.AsNoTracking()
+            .Where(q => q.RegencyId == id && !q.IsArchived && q.Status != QuickWinStatus.Stopped)
+            .Select(q => new
+            {
+                Dimension = db.Dimensions.Where(d => d.Id == q.DimensionId).Select(d => d.Code).First(),
+                Progress = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart)
+                    .Select(r => (decimal?)r.Percent).FirstOrDefault() ?? 0,
+            })
+            .ToListAsync(ct);
+        var dimensions = DimensionCodes.All
+            .Select(code => progress.Where(p => p.Dimension == code).Select(p => p.Progress).ToList())
+            .Zip(DimensionCodes.All, (values, code) => new DimensionProgress(code, QuickWinProgress.MeanOf(values), values.Count))
+            .ToList();
+        return new RegencySummary(regency.Code, regency.Name, regency.CurrentStage, dimensions);
     }
 
     private static string EscapeLike(string text) =>

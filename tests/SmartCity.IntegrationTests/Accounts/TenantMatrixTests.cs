@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCity.IntegrationTests.Web;
+using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Dashboard;
+using SmartCity.Web.Features.Regencies;
+
+namespace SmartCity.IntegrationTests.Accounts;
+
+/// <summary>
+/// Each role × {own regency, other regency} × {list, read, create, update, delete} on every service that exists:
+/// allowed cases work, denied cases throw, change nothing and are logged with the user and a correlation id.
+/// Later features add their services here.
+/// </summary>
+public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalApp>
+{
+    private const string Jepara = "33.20";
+    private const string Jombang = "35.17";
+
+    public static TheoryData<string?, string, bool> ReadCases => new()
+    {
+        { "admin", Jepara, true }, { "admin", Jombang, true },
+        { "penilai1", Jepara, true }, { "penilai1", Jombang, true },
+        { "diskominfo.jepara", Jepara, true }, { "diskominfo.jepara", Jombang, false },
+        { "verifikator.jepara", Jepara, true }, { "verifikator.jepara", Jombang, false },
+        { "bappeda.jepara", Jepara, true }, { "bappeda.jepara", Jombang, false },
+        { "bappeda.jombang", Jombang, true }, { "bappeda.jombang", Jepara, false },
+        { "diskominfo.pemalang", Jepara, false },
+        { null, Jepara, false },
+    };
+
+    /// <summary>OPD writes: the regency's Diskominfo and Bappeda users and admins; never assessors or other regencies.</summary>
+    public static TheoryData<string?, string, bool> UnitWriteCases => new()
+    {
+        { "admin", Jombang, true },
+        { "penilai1", Jepara, false },
+        { "diskominfo.jepara", Jepara, true }, { "diskominfo.jepara", Jombang, false },
+        { "bappeda.jepara", Jepara, true }, { "bappeda.jepara", Jombang, false },
+        { "diskominfo.jombang", Jombang, true }, { "diskominfo.jombang", Jepara, false },
+        { null, Jepara, false },
+    };
+
+    private async Task<int> RegencyIdAsync(string code)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Regencies.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
+    }
+
+    private void AssertRefusalLogged(string? user, int before)
+    {
+        var refusals = app.Logs.Messages().Where(m => m.StartsWith("Access refused", StringComparison.Ordinal)).ToList();
+        Assert.True(refusals.Count > before, "the refusal was not logged");
+        Assert.Contains(user ?? "anonymous", refusals[^1], StringComparison.Ordinal);
+        Assert.Contains("correlation", refusals[^1], StringComparison.Ordinal);
+    }
+
+    private int RefusalCount => app.Logs.Messages().Count(m => m.StartsWith("Access refused", StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(ReadCases))]
+    public async Task Reading_a_regency(string? user, string code, bool allowed)
+    {
+        await using var actor = await app.AsAsync(user);
+        var regencies = actor.Get<RegencyService>();
+        var units = actor.Get<GovernmentUnitService>();
+        var regencyId = await RegencyIdAsync(code);
+        var before = RefusalCount;
+
+        if (allowed)
+        {
+            Assert.Equal(code, (await regencies.GetAsync(code))!.Profile.Code);
+            Assert.NotNull(await units.ListAsync(regencyId));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => regencies.GetAsync(code));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => units.ListAsync(regencyId));
+            AssertRefusalLogged(user, before);
+        }
+    }
+
+    [Theory]
+    [InlineData("admin", 514)]
+    [InlineData("penilai1", 514)]
+    [InlineData("diskominfo.jepara", 1)]
+    [InlineData("bappeda.jombang", 1)]
+    public async Task Listing_regencies_shows_only_what_the_user_may_read(string user, int expected)
+    {
+        await using var actor = await app.AsAsync(user);
+
+        var page = await actor.Get<RegencyService>().ListAsync(new RegencyQuery(PageSize: 200));
+
+        Assert.Equal(expected, page.Total);
+        if (expected == 1)
+        {
+            Assert.Equal(user.EndsWith("jepara", StringComparison.Ordinal) ? Jepara : Jombang, Assert.Single(page.Items).Code);
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_list_nothing_and_regency_users_get_no_national_counts()
+    {
+        await using var anonymous = await app.AsAsync(null);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<RegencyService>().ListAsync(new RegencyQuery()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => anonymous.Get<DashboardService>().CountsAsync());
+
+        await using var staff = await app.AsAsync("diskominfo.jepara");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => staff.Get<DashboardService>().CountsAsync());
+
+        await using var assessor = await app.AsAsync("penilai1");
+        Assert.Equal(514, (await assessor.Get<DashboardService>().CountsAsync()).Regencies);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnitWriteCases))]
+    public async Task Creating_updating_and_deleting_an_OPD(string? user, string code, bool allowed)
+    {
+        var regencyId = await RegencyIdAsync(code);
+        var name = $"Dinas Uji {Guid.NewGuid():N}"[..30];
+        int existingId;
+        await using (var admin = await app.AsAsync("admin"))
+        {
+            existingId = (await admin.Get<GovernmentUnitService>().CreateAsync(regencyId, new UnitInput { Name = name + " A" })).Id!.Value;
+        }
+
+        await using var actor = await app.AsAsync(user);
+        var units = actor.Get<GovernmentUnitService>();
+        var before = RefusalCount;
+        var existing = await ReadUnitAsync(existingId);
+
+        if (allowed)
+        {
+            Assert.True((await units.CreateAsync(regencyId, new UnitInput { Name = name + " B" })).Succeeded);
+            Assert.True((await units.UpdateAsync(existingId, new UnitInput { Name = name + " C", Version = existing.Version })).Succeeded);
+            Assert.True((await units.DeleteAsync(existingId)).Succeeded);
+            Assert.Null(await FindUnitAsync(existingId));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => units.CreateAsync(regencyId, new UnitInput { Name = name + " B" }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => units.UpdateAsync(existingId, new UnitInput { Name = name + " C", Version = existing.Version }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => units.DeleteAsync(existingId));
+            AssertRefusalLogged(user, before);
+
+            var after = await ReadUnitAsync(existingId);
+            Assert.Equal(existing, after);
+            await using var db = app.CreateDbContext();
+            Assert.False(await db.GovernmentUnits.AnyAsync(u => u.Name == name + " B"));
+        }
+    }
+
+    [Fact]
+    public async Task Only_admins_import_reference_data()
+    {
+        await using var staff = await app.AsAsync("diskominfo.jepara");
+        using var empty = new MemoryStream();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => staff.Get<ReferenceDataImporter>().ImportAsync(empty, empty, "p.csv", "r.csv", null, CancellationToken.None));
+    }
+
+    private async Task<Domain.Regencies.GovernmentUnit?> FindUnitAsync(int id)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.GovernmentUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id);
+    }
+
+    private async Task<(string Name, uint Version)> ReadUnitAsync(int id)
+    {
+        var unit = await FindUnitAsync(id) ?? throw new InvalidOperationException("missing");
+        return (unit.Name, unit.Version);
+    }
+}
