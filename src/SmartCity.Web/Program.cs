@@ -13,7 +13,6 @@ using SmartCity.Web.Data;
 using SmartCity.Web.Data.Interceptors;
 using SmartCity.Web.Data.Seeding;
 using SmartCity.Web.Features.Accounts;
-using SmartCity.Web.Features.Dashboard;
 using SmartCity.Web.Features.Regencies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -93,9 +92,15 @@ builder.Services.AddHealthChecks().AddDbContextCheck<SmartCityDbContext>("databa
 builder.Services.AddScoped<ReferenceDataImporter>();
 builder.Services.AddScoped<ReferenceSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
-builder.Services.AddScoped<RegencyService>();
-builder.Services.AddScoped<GovernmentUnitService>();
-builder.Services.AddScoped<DashboardService>();
+
+// Each feature's service (its public surface) is scoped: one per request or circuit, each call opening its own DbContext.
+foreach (var service in typeof(Program).Assembly.GetTypes().Where(t =>
+    t is { IsClass: true, IsAbstract: false, IsPublic: true } && t.Namespace?.StartsWith("SmartCity.Web.Features.", StringComparison.Ordinal) == true
+    && t.Name.EndsWith("Service", StringComparison.Ordinal)))
+{
+    builder.Services.AddScoped(service);
+}
+
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
 var app = builder.Build();
