@@ -120,6 +120,7 @@ app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<CurrentUserMiddleware>();
+app.UseMiddleware<ForcePasswordChangeMiddleware>();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

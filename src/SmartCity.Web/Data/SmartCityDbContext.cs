@@ -48,6 +48,7 @@ public class SmartCityDbContext(DbContextOptions<SmartCityDbContext> options)
     public DbSet<ResultComment> ResultComments => Set<ResultComment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

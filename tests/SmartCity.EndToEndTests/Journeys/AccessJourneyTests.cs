@@ -62,4 +62,29 @@ public sealed class AccessJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.GetByTestId("unit-dialog")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("unit-row").Filter(new() { HasText = "Dinas Perikanan" })).ToHaveCountAsync(1);
     }
+
+    [Theory]
+    [InlineData("desktop", 1366, 900)]
+    [InlineData("mobile", 360, 740)]
+    public async Task The_change_history_and_my_account_pages_work(string device, int width, int height)
+    {
+        var admin = await app.SignedInPageAsync("admin", width, height);
+        await admin.GotoAsync("/audit");
+        await BrowserApp.WaitInteractiveAsync(admin);
+        await Assertions.Expect(admin.GetByTestId("audit-grid")).ToContainTextAsync("Regency");
+        await BrowserApp.ScreenshotAsync(admin, $"audit-{device}");
+        await BrowserApp.AssertAccessibleAsync(admin);
+
+        var staff = await app.SignedInPageAsync("diskominfo.jepara", width, height);
+        await staff.GotoAsync("/account");
+        await BrowserApp.WaitInteractiveAsync(staff);
+        await Assertions.Expect(staff.GetByTestId("my-username")).ToHaveTextAsync("diskominfo.jepara");
+        await Assertions.Expect(staff.GetByTestId("recent-sign-ins")).ToContainTextAsync("Berhasil");
+        await BrowserApp.ScreenshotAsync(staff, $"account-{device}");
+        await BrowserApp.AssertAccessibleAsync(staff);
+
+        await staff.GotoAsync("/account/password");
+        await BrowserApp.ScreenshotAsync(staff, $"password-{device}");
+        await BrowserApp.AssertAccessibleAsync(staff);
+    }
 }

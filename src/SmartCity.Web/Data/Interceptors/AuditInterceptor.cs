@@ -19,7 +19,7 @@ namespace SmartCity.Web.Data.Interceptors;
 public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeProvider) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> MaskedFields = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Data"];
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(SignInEvent)];
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private readonly ConditionalWeakTable<DbContext, List<AuditEntry>> _pending = [];
 

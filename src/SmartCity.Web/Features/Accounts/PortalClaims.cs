@@ -13,6 +13,7 @@ public static class PortalClaims
     public const string Verifier = "smartcity:verifier";
     public const string RegencyUserAdmin = "smartcity:regency-user-admin";
     public const string FullName = "smartcity:full-name";
+    public const string MustChangePassword = "smartcity:must-change-password";
 }
 
 /// <summary>Adds the regency binding and permissions to the sign-in cookie.</summary>
@@ -31,6 +32,11 @@ public sealed class PortalClaimsFactory(UserManager<ApplicationUser> users, Role
         if (user.IsVerifier)
         {
             identity.AddClaim(new Claim(PortalClaims.Verifier, "true"));
+        }
+
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "true"));
         }
 
         if (user.IsRegencyUserAdmin)
