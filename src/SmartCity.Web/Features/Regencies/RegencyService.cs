@@ -26,7 +26,7 @@ public sealed record ProvinceOption(int Id, string Code, string Name);
 
 public sealed record RegencyProfile(
     int Id, string Code, string Name, RegencyKind Kind, string ProvinceCode, string ProvinceName, IndonesianTimeZone TimeZone,
-    bool IsActive, DateOnly? ValidUntil, string? SuccessorCode, string? SuccessorName, int? CohortYear, ProgrammeStage? Stage, ReportingPeriodKind ReportingPeriod);
+    bool IsActive, DateOnly? ValidUntil, string? SuccessorCode, string? SuccessorName, int? CohortYear, ProgrammeStage? Stage, ReportingPeriodKind ReportingPeriod, uint Version);
 
 public sealed record StageRow(ProgrammeStage Stage, DateOnly Date, string? Note);
 
@@ -113,7 +113,7 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
             .Select(r => new RegencyProfile(
                 r.Id, r.Code, r.Name, r.Kind, r.Province!.Code, r.Province.Name, r.TimeZone, r.IsActive, r.ValidUntil,
                 r.Successor != null ? r.Successor.Code : null, r.Successor != null ? r.Successor.Name : null,
-                r.CohortYear, r.CurrentStage, r.ReportingPeriod))
+                r.CohortYear, r.CurrentStage, r.ReportingPeriod, r.Version))
             .FirstOrDefaultAsync(ct);
         if (profile is null)
         {
