@@ -33,4 +33,18 @@ public sealed class SettingsJourneyTests(BrowserApp app) : IClassFixture<Browser
 
         await Assertions.Expect(page.GetByTestId("forbidden")).ToBeVisibleAsync();
     }
+
+    [Theory]
+    [InlineData("desktop", 1366, 900)]
+    [InlineData("mobile", 360, 740)]
+    public async Task An_admin_sees_the_dimension_names_in_both_languages(string device, int width, int height)
+    {
+        var page = await app.SignedInPageAsync("admin", width, height);
+        await page.GotoAsync("/admin/reference");
+        await BrowserApp.WaitInteractiveAsync(page);
+
+        await Assertions.Expect(page.Locator("#name-en-GOV")).ToHaveValueAsync("Smart Governance");
+        await BrowserApp.ScreenshotAsync(page, $"reference-{device}");
+        await BrowserApp.AssertAccessibleAsync(page);
+    }
 }
