@@ -15,7 +15,7 @@ public sealed class RouteCoverageTests(NationalApp app) : IClassFixture<National
     /// <summary>The reviewed public routes (ARCHITECTURE.md: public pages, About, sign-in, /health, the API docs and GET /api/v1).</summary>
     private static readonly HashSet<string> PublicRoutes =
     [
-        "/about", "/account/login", "/account/logout", "/culture", "/error", "/not-found", "/health",
+        "/about", "/account/login", "/account/logout", "/culture", "/error", "/not-found", "/forbidden", "/health",
     ];
 
     private static bool IsFrameworkOrAsset(string pattern) =>
