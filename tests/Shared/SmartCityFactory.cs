@@ -28,9 +28,15 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         StartHost();
     }
+
+    /// <summary>The database this app runs on: a fresh copy of the migrated template, unless a test shares one.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    /// <summary>Whether disposing the app drops its database (false when the database belongs to another app).</summary>
+    protected virtual bool OwnsDatabase => true;
 
     /// <summary>Starts the app: migrations are in the template; start-up imports reference data and seeds.</summary>
     protected virtual void StartHost() => _ = Services;
@@ -72,7 +78,7 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && OwnsDatabase)
         {
             await _database.DisposeAsync();
         }
