@@ -55,6 +55,7 @@ builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     .AddEntityFrameworkStores<SmartCityDbContext>()
     .AddClaimsPrincipalFactory<PortalClaimsFactory>()
     .AddDefaultTokenProviders();
+builder.Services.AddPortalSecurity(builder.Environment);
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -106,6 +107,10 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Sc
 var app = builder.Build();
 
 await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
+
+// Forwarded headers, security headers (CSP, frame-ancestors 'none', nosniff, referrer policy), the sign-in rate limit
+// and the same-origin check of the Blazor hub come first, so everything after sees the real client.
+app.UsePortalSecurity();
 
 // No stack trace ever reaches a user, in any environment: errors render /error with the correlation id.
 app.UseExceptionHandler("/error", createScopeForErrors: true);

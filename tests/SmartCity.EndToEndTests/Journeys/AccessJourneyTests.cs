@@ -71,7 +71,7 @@ public sealed class AccessJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         var admin = await app.SignedInPageAsync("admin", width, height);
         await admin.GotoAsync("/audit");
         await BrowserApp.WaitInteractiveAsync(admin);
-        await Assertions.Expect(admin.GetByTestId("audit-grid")).ToContainTextAsync("Regency");
+        await Assertions.Expect(admin.GetByTestId("audit-grid")).ToContainTextAsync("system");
         await BrowserApp.ScreenshotAsync(admin, $"audit-{device}");
         await BrowserApp.AssertAccessibleAsync(admin);
 

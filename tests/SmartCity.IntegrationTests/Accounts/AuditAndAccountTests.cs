@@ -107,8 +107,11 @@ public sealed class AuditAndAccountTests(NationalApp app) : IClassFixture<Nation
         {
             using var content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["_handler"] = "password",
-                ["Input.Current"] = current, ["Input.Next"] = next, ["Input.Confirm"] = confirm,
+                ["__RequestVerificationToken"] = token,
+                ["_handler"] = "password",
+                ["Input.Current"] = current,
+                ["Input.Next"] = next,
+                ["Input.Confirm"] = confirm,
             });
             return await client.PostAsync(new Uri("/account/password", UriKind.Relative), content);
         }

@@ -23,8 +23,12 @@ public sealed class ProgrammeServiceTests(NationalApp app) : IClassFixture<Natio
 
         var result = await admin.Get<ProgrammeService>().SaveAsync(pemalang.Id, new ProgrammeInput
         {
-            CohortYear = 2018, ReportingPeriod = ReportingPeriodKind.Quarterly, Stage = ProgrammeStage.Evaluation,
-            StageDate = new DateTime(2019, 11, 20), StageNote = "Monev tahunan pertama", Version = pemalang.Version,
+            CohortYear = 2018,
+            ReportingPeriod = ReportingPeriodKind.Quarterly,
+            Stage = ProgrammeStage.Evaluation,
+            StageDate = new DateTime(2019, 11, 20),
+            StageNote = "Monev tahunan pertama",
+            Version = pemalang.Version,
         });
 
         Assert.True(result.Succeeded);

@@ -63,7 +63,14 @@ public sealed class AuditService(IDbContextFactory<SmartCityDbContext> dbFactory
         var rows = await entries.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(a => new
             {
-                a.Id, a.OccurredAt, a.UserName, a.Entity, a.EntityKey, a.Action, a.CorrelationId, a.Changes,
+                a.Id,
+                a.OccurredAt,
+                a.UserName,
+                a.Entity,
+                a.EntityKey,
+                a.Action,
+                a.CorrelationId,
+                a.Changes,
                 Regency = db.Regencies.Where(r => r.Id == a.RegencyId).Select(r => r.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);

@@ -4,9 +4,9 @@ using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
 using SmartCity.Web.Common;
+using SmartCity.Web.Components.Shared;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
-using SmartCity.Web.Components.Shared;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Regencies;
