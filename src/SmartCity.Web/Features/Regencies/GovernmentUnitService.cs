@@ -113,15 +113,13 @@ public sealed class GovernmentUnitService(
 
     private async Task<ConcurrencyConflict> ConflictAsync(SmartCityDbContext db, GovernmentUnit saved, UnitInput yours, CancellationToken ct)
     {
-        var key = saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var last = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(GovernmentUnit) && a.EntityKey == key)
-            .OrderByDescending(a => a.Id).Select(a => new { a.UserName, a.OccurredAt }).FirstOrDefaultAsync(ct);
+        var (changedBy, changedAt) = await db.LastChangeAsync(nameof(GovernmentUnit), saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
         var differences = new List<FieldDifference>();
         Compare(differences, l["Regency.UnitName"], yours.Name.Trim(), saved.Name);
         Compare(differences, l["Regency.UnitAcronym"], Clean(yours.Acronym), saved.Acronym);
         Compare(differences, l["Regency.UnitKind"], l.Enum(yours.Kind), l.Enum(saved.Kind));
         Compare(differences, l["Unit.Active"], yours.IsActive ? l["Common.Yes"] : l["Common.No"], saved.IsActive ? l["Common.Yes"] : l["Common.No"]);
-        return new ConcurrencyConflict(differences, last?.UserName, last?.OccurredAt, saved.Version);
+        return new ConcurrencyConflict(differences, changedBy, changedAt, saved.Version);
     }
 
     private static void Compare(List<FieldDifference> differences, string field, string? yours, string? saved)

@@ -106,12 +106,11 @@ public sealed class SettingsService(IDbContextFactory<SmartCityDbContext> dbFact
 
     private static async Task<ConcurrencyConflict> ConflictAsync(SmartCityDbContext db, SettingsInput yours, SettingsInput saved, CancellationToken ct)
     {
-        var last = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(PortalSetting))
-            .OrderByDescending(a => a.Id).Select(a => new { a.UserName, a.OccurredAt }).FirstOrDefaultAsync(ct);
+        var (changedBy, changedAt) = await db.LastChangeAsync(nameof(PortalSetting), null, ct);
         var differences = ToValues(yours).Zip(ToValues(saved))
             .Where(p => p.First.Value != p.Second.Value)
             .Select(p => new FieldDifference(p.First.Key, p.First.Value, p.Second.Value))
             .ToList();
-        return new ConcurrencyConflict(differences, last?.UserName, last?.OccurredAt, saved.Version);
+        return new ConcurrencyConflict(differences, changedBy, changedAt, saved.Version);
     }
 }
