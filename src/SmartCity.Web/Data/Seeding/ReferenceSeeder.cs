@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
@@ -9,7 +10,7 @@ namespace SmartCity.Web.Data.Seeding;
 /// Reference data every installation needs: the six dimensions with their elements, default settings and the two
 /// instrument templates. Idempotent: adds what is missing by code or key, never overwrites what the secretariat edited.
 /// </summary>
-public sealed class ReferenceSeeder(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider)
+public sealed class ReferenceSeeder(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, RoleManager<IdentityRole> roles)
 {
     private static readonly (string Code, string Id, string En, (string Id, string En)[] Elements)[] Dimensions =
     [
@@ -44,6 +45,14 @@ public sealed class ReferenceSeeder(IDbContextFactory<SmartCityDbContext> dbFact
 
     public async Task SeedAsync(CancellationToken ct)
     {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dimensions = await db.Dimensions.Include(d => d.Elements).ToDictionaryAsync(d => d.Code, ct);
         for (var i = 0; i < Dimensions.Length; i++)
