@@ -11,7 +11,7 @@ namespace SmartCity.EndToEndTests;
 /// <summary>
 /// The real app on Kestrel (a loopback port) and Debian's Chromium driven by Playwright (no browser download).
 /// </summary>
-public sealed class BrowserApp : SmartCityFactory
+public class BrowserApp : SmartCityFactory
 {
     private IPlaywright? _playwright;
 
@@ -24,6 +24,11 @@ public sealed class BrowserApp : SmartCityFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        if (!LaunchesBrowser)
+        {
+            return;
+        }
+
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -34,17 +39,22 @@ public sealed class BrowserApp : SmartCityFactory
         });
     }
 
+    /// <summary>A second instance only serves pages; the first one's browser visits it.</summary>
+    protected virtual bool LaunchesBrowser => true;
+
     protected override void StartHost()
     {
         UseKestrel(0);
         StartServer();
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 900)
+    public Task<IPage> NewPageAsync(int width = 1366, int height = 900) => NewPageAsync(BaseUrl, width, height);
+
+    public async Task<IPage> NewPageAsync(string baseUrl, int width = 1366, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "id-ID",
             TimezoneId = "Asia/Jakarta",
@@ -83,12 +93,13 @@ public sealed class BrowserApp : SmartCityFactory
 
     public override async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        if (LaunchesBrowser && Browser is not null)
         {
             await Browser.CloseAsync();
         }
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
