@@ -28,5 +28,8 @@ public static class Format
 
     public static string Number(int value) => value.ToString("#,0", CultureInfo.CurrentCulture);
 
+    /// <summary><c>1.250,5</c>: up to two decimals; null stays null.</summary>
+    public static string? Number(decimal? value) => value?.ToString("#,0.##", CultureInfo.CurrentCulture);
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 }

@@ -60,6 +60,13 @@ public sealed class RegencyAccess(CurrentUser currentUser, ILogger<RegencyAccess
         _ => false,
     };
 
+    /// <summary>A verifier verifies or returns the progress reports of their own regency (never their own: the service checks the author).</summary>
+    public bool CanVerify(int regencyId) =>
+        OwnRegencyId == regencyId && User.IsInRole(Roles.DiskominfoStaff) && User.HasClaim(PortalClaims.Verifier, "true");
+
+    /// <summary>The signed-in user's id (null for anonymous visitors).</summary>
+    public string? UserId => currentUser.UserId;
+
     /// <summary>Filters a query to the regencies the user may read.</summary>
     public IQueryable<Regency> Visible(IQueryable<Regency> regencies)
     {
@@ -109,6 +116,14 @@ public sealed class RegencyAccess(CurrentUser currentUser, ILogger<RegencyAccess
         if (!CanWrite(regencyId, what) && !(what == RegencyWrite.Units && IsAdmin) && !(what == RegencyWrite.Staff && IsAdmin))
         {
             throw Refuse($"write {what}", $"{target} of regency {regencyId}");
+        }
+    }
+
+    public void EnsureCanVerify(int regencyId, string target)
+    {
+        if (!CanVerify(regencyId))
+        {
+            throw Refuse("verify", $"{target} of regency {regencyId}");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class AuditService(IDbContextFactory<SmartCityDbContext> dbFactory
 
         if (!string.IsNullOrWhiteSpace(query.User))
         {
-            var pattern = $"%{query.User.Trim().Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            var pattern = $"%{Like.Escape(query.User.Trim())}%";
             entries = entries.Where(a => a.UserName != null && EF.Functions.ILike(a.UserName, pattern));
         }
 

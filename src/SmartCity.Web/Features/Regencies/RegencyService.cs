@@ -64,7 +64,7 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
         var regencies = access.Visible(db.Regencies.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{EscapeLike(query.Search.Trim())}%";
+            var pattern = $"%{Like.Escape(query.Search.Trim())}%";
             regencies = regencies.Where(r => EF.Functions.ILike(r.Name, pattern) || EF.Functions.ILike(r.Code, pattern));
         }
 
@@ -188,7 +188,4 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
             .ToList();
         return new RegencySummary(regency.Code, regency.Name, regency.CurrentStage, dimensions);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -63,7 +63,7 @@ public sealed partial class UserAdminService(
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var pattern = $"%{query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            var pattern = $"%{Like.Escape(query.Search.Trim())}%";
             users = users.Where(u => EF.Functions.ILike(u.UserName!, pattern) || EF.Functions.ILike(u.FullName, pattern));
         }
 
@@ -127,7 +127,7 @@ public sealed partial class UserAdminService(
         if (!string.IsNullOrWhiteSpace(search))
         {
             var text = search.Trim();
-            var pattern = $"%{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
+            var pattern = $"%{Like.Escape(text)}%";
             regencies = regencies.Where(r => r.Code.StartsWith(text) || EF.Functions.ILike(r.Name, pattern));
         }
 

@@ -1,0 +1,176 @@
+using Microsoft.Playwright;
+
+namespace SmartCity.EndToEndTests.Journeys;
+
+/// <summary>
+/// Issue 4's journey: Diskominfo registers a quick win with two milestones, reports with evidence, the verifier returns it
+/// with a reason, the author fixes and resubmits, the verifier verifies, and the progress shows on the regency page.
+/// </summary>
+public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static async Task ChooseAsync(IPage page, string testId, string option)
+    {
+        await page.GetByTestId(testId).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+    }
+
+    private static async Task TypeDateAsync(IPage page, string label, string date)
+    {
+        var input = page.GetByRole(AriaRole.Dialog).GetByLabel(label, new() { Exact = true });
+        await input.FillAsync(date);
+        await input.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Escape");
+    }
+
+    private static async Task AddMilestoneAsync(IPage page, string name, string weight, string? done)
+    {
+        await page.GetByTestId("milestone-add").ClickAsync();
+        await page.Locator("#milestone-name").FillAsync(name);
+        await page.Locator("#milestone-weight").FillAsync(weight);
+        await page.Locator("#milestone-weight").BlurAsync();
+        if (done is not null)
+        {
+            await TypeDateAsync(page, "Tanggal selesai", done);
+        }
+
+        await page.GetByTestId("milestone-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("milestone-dialog")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Diskominfo_reports_the_verifier_returns_then_verifies_and_progress_shows()
+    {
+        var staff = await app.SignedInPageAsync("diskominfo.jepara");
+        await staff.GotoAsync("/quick-wins");
+        await BrowserApp.WaitInteractiveAsync(staff);
+        await Assertions.Expect(staff.GetByTestId("quick-win-link").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(staff, "quick-win-register-desktop");
+        await BrowserApp.AssertAccessibleAsync(staff);
+
+        await staff.GetByTestId("quick-win-new").ClickAsync();
+        await staff.Locator("#qw-name").FillAsync("Sistem Informasi Pelayanan Administrasi Kependudukan");
+        await staff.Locator("#qw-acronym").FillAsync("SIPANDU");
+        await ChooseAsync(staff, "qw-dimension", "Tata kelola");
+        await TypeDateAsync(staff, "Tanggal mulai", "05 Jan 2026");
+        await TypeDateAsync(staff, "Tanggal target", "30 Des 2026");
+        await staff.Locator("#qw-budget").FillAsync("1.500.000");
+        await staff.Locator("#qw-budget").BlurAsync();
+        await BrowserApp.ScreenshotAsync(staff, "quick-win-dialog-desktop");
+        await staff.GetByTestId("quick-win-save").ClickAsync();
+        await staff.WaitForURLAsync("**/quick-wins/*");
+        await BrowserApp.WaitInteractiveAsync(staff);
+        await Assertions.Expect(staff.GetByTestId("page-title")).ToHaveTextAsync("SIPANDU");
+        await Assertions.Expect(staff.GetByTestId("quick-win-details")).ToContainTextAsync("Rp1.500.000");
+
+        await AddMilestoneAsync(staff, "Analisis kebutuhan", "2,5", "10 Nov 2026");
+        await AddMilestoneAsync(staff, "Uji coba layanan", "7,5", null);
+        await Assertions.Expect(staff.GetByTestId("milestone-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(staff.GetByTestId("milestone-completion")).ToContainTextAsync("25 %");
+        await BrowserApp.ScreenshotAsync(staff, "quick-win-page-desktop");
+        await BrowserApp.AssertAccessibleAsync(staff);
+
+        await staff.GetByTestId("report-new").ClickAsync();
+        await staff.WaitForURLAsync("**/reports/new");
+        await BrowserApp.WaitInteractiveAsync(staff);
+        await staff.GetByTestId("use-proposed").ClickAsync();
+        await Assertions.Expect(staff.Locator("#report-percent")).ToHaveValueAsync("25");
+        await staff.Locator("#report-narrative").FillAsync("Analisis kebutuhan selesai bersama Disdukcapil.");
+        await staff.GetByTestId("report-save").ClickAsync();
+        await staff.WaitForURLAsync("**/reports/*");
+        await Assertions.Expect(staff.GetByTestId("report-evidence")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(staff, "report-form-desktop");
+        await BrowserApp.AssertAccessibleAsync(staff);
+        await staff.GetByTestId("report-submit").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("report-view")).ToBeVisibleAsync();
+        var reportUrl = staff.Url;
+
+        var verifier = await app.SignedInPageAsync("verifikator.jepara");
+        await verifier.GotoAsync("/quick-wins/verification");
+        await BrowserApp.WaitInteractiveAsync(verifier);
+        await verifier.GetByTestId("queue-report-link").Filter(new() { HasText = "SIPANDU" }).ClickAsync();
+        await BrowserApp.WaitInteractiveAsync(verifier);
+        await verifier.GetByTestId("report-return").ClickAsync();
+        await Assertions.Expect(verifier.GetByTestId("report-decision")).ToContainTextAsync("Wajib diisi.");
+        await verifier.Locator("#return-reason").FillAsync("Lampirkan berita acara analisis kebutuhan.");
+        await BrowserApp.ScreenshotAsync(verifier, "report-decision-desktop");
+        await BrowserApp.AssertAccessibleAsync(verifier);
+        await verifier.GetByTestId("report-return").ClickAsync();
+        await Assertions.Expect(verifier.GetByTestId("report-decision")).ToBeHiddenAsync();
+
+        await staff.GotoAsync(reportUrl);
+        await BrowserApp.WaitInteractiveAsync(staff);
+        await Assertions.Expect(staff.GetByTestId("return-reason")).ToContainTextAsync("berita acara");
+        await staff.Locator("#report-narrative").FillAsync("Analisis kebutuhan selesai; berita acara terlampir.");
+        await staff.GetByTestId("report-submit").ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("report-view")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByTestId("own-report")).ToBeVisibleAsync();
+
+        await verifier.GotoAsync(reportUrl);
+        await BrowserApp.WaitInteractiveAsync(verifier);
+        await verifier.GetByTestId("report-verify").ClickAsync();
+        await Assertions.Expect(verifier.GetByTestId("report-history")).ToContainTextAsync("verifikator.jepara");
+
+        await staff.GotoAsync("/regencies/33.20?tab=quick-wins");
+        await BrowserApp.WaitInteractiveAsync(staff);
+        var row = staff.GetByTestId("quick-win-row").Filter(new() { HasText = "SIPANDU" });
+        await Assertions.Expect(row.GetByTestId("progress")).ToContainTextAsync("25 %");
+        await Assertions.Expect(row.GetByTestId("progress-terms")).ToContainTextAsync("2026-11");
+        await BrowserApp.ScreenshotAsync(staff, "regency-quick-wins-after-report-desktop");
+    }
+
+    [Fact]
+    public async Task A_second_browser_editing_the_same_quick_win_sees_the_conflict_and_keeps_its_text()
+    {
+        var first = await app.SignedInPageAsync("diskominfo.jepara");
+        var second = await app.SignedInPageAsync("verifikator.jepara");
+        await first.GotoAsync("/quick-wins");
+        await BrowserApp.WaitInteractiveAsync(first);
+        await first.GetByTestId("quick-win-link").Filter(new() { HasText = "TIC" }).ClickAsync();
+        await first.WaitForURLAsync("**/quick-wins/*");
+        var url = first.Url;
+        await BrowserApp.WaitInteractiveAsync(first);
+        await second.GotoAsync(url);
+        await BrowserApp.WaitInteractiveAsync(second);
+
+        await first.GetByTestId("quick-win-edit").ClickAsync();
+        await second.GetByTestId("quick-win-edit").ClickAsync();
+        await first.Locator("#qw-budget-source").FillAsync("APBD Perubahan");
+        await first.GetByTestId("quick-win-save").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("quick-win-dialog")).ToBeHiddenAsync();
+
+        await second.Locator("#qw-acronym").FillAsync("TIC Jepara");
+        await second.GetByTestId("quick-win-save").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("conflict")).ToContainTextAsync("diskominfo.jepara");
+        await Assertions.Expect(second.GetByTestId("conflict-fields")).ToContainTextAsync("APBD Perubahan");
+        await Assertions.Expect(second.Locator("#qw-acronym")).ToHaveValueAsync("TIC Jepara");
+        await BrowserApp.ScreenshotAsync(second, "quick-win-conflict-desktop");
+        await BrowserApp.AssertAccessibleAsync(second);
+    }
+
+    [Fact]
+    public async Task Typed_narrative_survives_a_reload_before_it_was_saved()
+    {
+        var staff = await app.SignedInPageAsync("diskominfo.jepara", 360, 740);
+        await staff.GotoAsync("/quick-wins");
+        await BrowserApp.WaitInteractiveAsync(staff);
+        await BrowserApp.ScreenshotAsync(staff, "quick-win-register-mobile");
+        await staff.GetByTestId("quick-win-link").Filter(new() { HasText = "Simpus" }).ClickAsync();
+        await staff.WaitForURLAsync("**/quick-wins/*");
+        await BrowserApp.WaitInteractiveAsync(staff);
+        await BrowserApp.ScreenshotAsync(staff, "quick-win-page-mobile");
+        await staff.GetByTestId("report-new").ClickAsync();
+        await staff.WaitForURLAsync("**/reports/new");
+        await BrowserApp.WaitInteractiveAsync(staff);
+
+        // Without a percent the draft cannot be saved on the server, so only the browser keeps the text.
+        await staff.Locator("#report-percent").FillAsync("");
+        await staff.Locator("#report-narrative").PressSequentiallyAsync("Integrasi BPJS di 5 puskesmas.");
+        await BrowserApp.ScreenshotAsync(staff, "report-form-mobile");
+        await staff.ReloadAsync();
+        await BrowserApp.WaitInteractiveAsync(staff);
+
+        await Assertions.Expect(staff.GetByTestId("draft-restored")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.Locator("#report-narrative")).ToHaveValueAsync("Integrasi BPJS di 5 puskesmas.");
+        await BrowserApp.AssertAccessibleAsync(staff);
+    }
+}
