@@ -13,6 +13,7 @@ using SmartCity.Web.Data;
 using SmartCity.Web.Data.Interceptors;
 using SmartCity.Web.Data.Seeding;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Evidence;
 using SmartCity.Web.Features.Regencies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -93,6 +94,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<SmartCityDbContext>("databa
 builder.Services.AddScoped<ReferenceDataImporter>();
 builder.Services.AddScoped<ReferenceSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddSingleton<EvidenceVirusScanner>();
 
 // Each feature's service (its public surface) is scoped: one per request or circuit, each call opening its own DbContext.
 foreach (var service in typeof(Program).Assembly.GetTypes().Where(t =>
@@ -131,6 +133,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapEvidenceEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

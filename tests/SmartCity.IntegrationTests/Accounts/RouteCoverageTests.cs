@@ -63,4 +63,16 @@ public sealed class RouteCoverageTests(NationalApp app) : IClassFixture<National
             }
         }
     }
+
+    [Fact]
+    public void Evidence_downloads_require_a_signed_in_user()
+    {
+        var download = Assert.Single(
+            app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>(),
+            e => e.RoutePattern.RawText == "/evidence/{id:int}");
+
+        Assert.Null(download.Metadata.GetMetadata<IAllowAnonymous>());
+        Assert.NotEmpty(download.Metadata.GetOrderedMetadata<IAuthorizeData>());
+        Assert.DoesNotContain("/evidence/{id:int}", PublicRoutes);
+    }
 }

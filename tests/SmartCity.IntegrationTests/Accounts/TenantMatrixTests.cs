@@ -1,7 +1,13 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using SmartCity.Domain.QuickWins;
+using SmartCity.IntegrationTests.Evidence;
 using SmartCity.IntegrationTests.Web;
+using SmartCity.Testing;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Dashboard;
+using SmartCity.Web.Features.Evidence;
 using SmartCity.Web.Features.Regencies;
 
 namespace SmartCity.IntegrationTests.Accounts;
@@ -167,5 +173,90 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
     {
         var unit = await FindUnitAsync(id) ?? throw new InvalidOperationException("missing");
         return (unit.Name, unit.Version);
+    }
+
+    /// <summary>Evidence of progress reports: readers of the regency list and download; its Diskominfo staff add and remove.</summary>
+    public static TheoryData<string?, string, bool, bool> EvidenceCases => new()
+    {
+        { "admin", Jepara, true, false }, { "admin", Jombang, true, false },
+        { "penilai1", Jepara, true, false },
+        { "diskominfo.jepara", Jepara, true, true }, { "diskominfo.jepara", Jombang, false, false },
+        { "verifikator.jepara", Jepara, true, true }, { "verifikator.jepara", Jombang, false, false },
+        { "bappeda.jepara", Jepara, true, false }, { "bappeda.jepara", Jombang, false, false },
+        { "diskominfo.jombang", Jombang, true, true }, { "diskominfo.jombang", Jepara, false, false },
+        { "bappeda.jombang", Jombang, true, false },
+        { "diskominfo.pemalang", Jepara, false, false },
+        { null, Jepara, false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(EvidenceCases))]
+    public async Task Listing_adding_removing_and_downloading_evidence(string? user, string code, bool canRead, bool canWrite)
+    {
+        var reportId = await EvidenceTestData.CreateReportAsync(app, code, ReportState.Draft);
+        var stored = EvidenceTestData.Pdf("matrix");
+        var fileId = await EvidenceTestData.CreateFileAsync(app, reportId, stored);
+        await using var actor = await app.AsAsync(user);
+        var evidence = actor.Get<EvidenceService>();
+        var before = RefusalCount;
+        var counts = await EvidenceTestData.CountsAsync(app);
+
+        if (canRead)
+        {
+            Assert.Equal(fileId, Assert.Single(await evidence.ListForReportAsync(reportId)).Id);
+            var download = await evidence.OpenDownloadAsync(fileId);
+            using var copy = new MemoryStream();
+            Assert.True(await evidence.CopyContentAsync(download!, copy));
+            Assert.Equal(stored, copy.ToArray());
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => evidence.ListForReportAsync(reportId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => evidence.OpenDownloadAsync(fileId));
+            AssertRefusalLogged(user, before);
+        }
+
+        before = RefusalCount;
+        if (canWrite)
+        {
+            using var upload = new MemoryStream(EvidenceTestData.Pdf("matrix add"));
+            Assert.True((await evidence.AddToReportAsync(reportId, "bukti.pdf", upload)).Succeeded);
+            Assert.True(await evidence.DeleteAsync(fileId));
+            Assert.False(await EvidenceTestData.FileExistsAsync(app, fileId));
+        }
+        else
+        {
+            using var upload = new MemoryStream(EvidenceTestData.Pdf("matrix add"));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => evidence.AddToReportAsync(reportId, "bukti.pdf", upload));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => evidence.DeleteAsync(fileId));
+            AssertRefusalLogged(user, before);
+            Assert.Equal(counts, await EvidenceTestData.CountsAsync(app));
+            Assert.True(await EvidenceTestData.FileExistsAsync(app, fileId));
+        }
+
+        // The same rule over HTTP: 200 with the bytes, 403 for signed-in users of other regencies, the sign-in page for visitors.
+        var fileToFetch = canWrite ? await EvidenceTestData.CreateFileAsync(app, reportId, stored) : fileId;
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (user is not null)
+        {
+            await HttpSignIn.SignInOrThrowAsync(client, user);
+        }
+
+        before = RefusalCount;
+        using var response = await client.GetAsync(new Uri($"/evidence/{fileToFetch}", UriKind.Relative));
+        if (canRead)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(stored, await response.Content.ReadAsByteArrayAsync());
+        }
+        else if (user is null)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            AssertRefusalLogged(user, before);
+        }
     }
 }

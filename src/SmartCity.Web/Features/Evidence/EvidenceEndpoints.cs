@@ -1,0 +1,55 @@
+using Microsoft.Net.Http.Headers;
+using SmartCity.Web.Features.Accounts;
+
+namespace SmartCity.Web.Features.Evidence;
+
+public static class EvidenceEndpoints
+{
+    /// <summary>
+    /// <c>GET /evidence/{id}</c>: the file as an attachment, streamed from PostgreSQL with the content type detected at upload.
+    /// Signed-in users only; the service checks that the user may read the file's regency (403 otherwise, 404 for unknown ids).
+    /// </summary>
+    public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/evidence/{id:int}", DownloadAsync).RequireAuthorization();
+        return app;
+    }
+
+    private static async Task DownloadAsync(int id, EvidenceService evidence, HttpContext context, CancellationToken ct)
+    {
+        EvidenceDownload? file;
+        try
+        {
+            file = await evidence.OpenDownloadAsync(id, ct);
+        }
+        catch (AccessDeniedException)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (file is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(file.FileName);
+        var response = context.Response;
+        response.ContentType = file.ContentType;
+        response.ContentLength = file.SizeBytes;
+        response.Headers.ContentDisposition = disposition.ToString();
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "private, no-store";
+
+        if (!await evidence.CopyContentAsync(file, response.Body, ct) && !response.HasStarted)
+        {
+            // Removed between the two reads: nothing was sent yet.
+            response.Headers.Remove(HeaderNames.ContentDisposition);
+            response.ContentLength = null;
+            response.ContentType = null;
+            response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+}
