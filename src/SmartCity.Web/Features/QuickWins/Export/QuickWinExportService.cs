@@ -73,42 +73,42 @@ public sealed class QuickWinExportService(
         switch (format)
         {
             case ExportFormat.Xlsx:
-            {
-                using var workbook = new XlsxWorkbookWriter();
-                using (var sheet = workbook.AddSheet(l["Export.Sheet.QuickWins"], QuickWinColumns()))
                 {
-                    await WriteQuickWinsAsync(db, regencyId, regency, today, sheet, counter, ct);
-                }
+                    using var workbook = new XlsxWorkbookWriter();
+                    using (var sheet = workbook.AddSheet(l["Export.Sheet.QuickWins"], QuickWinColumns()))
+                    {
+                        await WriteQuickWinsAsync(db, regencyId, regency, today, sheet, counter, ct);
+                    }
 
-                using (var sheet = workbook.AddSheet(l["Export.Sheet.Reports"], ReportColumns()))
-                {
-                    await WriteReportsAsync(db, regencyId, regency.TimeZone, sheet, counter, ct);
-                }
+                    using (var sheet = workbook.AddSheet(l["Export.Sheet.Reports"], ReportColumns()))
+                    {
+                        await WriteReportsAsync(db, regencyId, regency.TimeZone, sheet, counter, ct);
+                    }
 
-                using (var sheet = workbook.AddSheet(l["Export.Sheet.Kpis"], KpiColumns()))
-                {
-                    await WriteKpisAsync(db, regencyId, sheet, counter, ct);
-                }
+                    using (var sheet = workbook.AddSheet(l["Export.Sheet.Kpis"], KpiColumns()))
+                    {
+                        await WriteKpisAsync(db, regencyId, sheet, counter, ct);
+                    }
 
-                counter.Finish();
-                return new ExportFile($"quick-win-{regency.Code}-{stamp}.xlsx", XlsxContentType, workbook.Complete());
-            }
+                    counter.Finish();
+                    return new ExportFile($"quick-win-{regency.Code}-{stamp}.xlsx", XlsxContentType, workbook.Complete());
+                }
 
             case ExportFormat.QuickWinsCsv:
-            {
-                using var csv = new CsvTableWriter(QuickWinColumns());
-                await WriteQuickWinsAsync(db, regencyId, regency, today, csv, counter, ct);
-                counter.Finish();
-                return new ExportFile($"quick-win-{regency.Code}-{stamp}.csv", CsvContentType, csv.ToArray());
-            }
+                {
+                    using var csv = new CsvTableWriter(QuickWinColumns());
+                    await WriteQuickWinsAsync(db, regencyId, regency, today, csv, counter, ct);
+                    counter.Finish();
+                    return new ExportFile($"quick-win-{regency.Code}-{stamp}.csv", CsvContentType, csv.ToArray());
+                }
 
             default:
-            {
-                using var csv = new CsvTableWriter(ReportColumns());
-                await WriteReportsAsync(db, regencyId, regency.TimeZone, csv, counter, ct);
-                counter.Finish();
-                return new ExportFile($"quick-win-reports-{regency.Code}-{stamp}.csv", CsvContentType, csv.ToArray());
-            }
+                {
+                    using var csv = new CsvTableWriter(ReportColumns());
+                    await WriteReportsAsync(db, regencyId, regency.TimeZone, csv, counter, ct);
+                    counter.Finish();
+                    return new ExportFile($"quick-win-reports-{regency.Code}-{stamp}.csv", CsvContentType, csv.ToArray());
+                }
         }
     }
 
