@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Playwright;
 
 namespace SmartCity.EndToEndTests.Journeys;
@@ -20,6 +21,13 @@ public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<Browser
         await input.FillAsync(date);
         await input.PressAsync("Tab");
         await page.Keyboard.PressAsync("Escape");
+    }
+
+    /// <summary>Sets the file once Blazor's InputFile has hooked the input (a file set earlier would go unnoticed).</summary>
+    private static async Task UploadAsync(IPage page, string name, string type, byte[] content)
+    {
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=evidence-panel] input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("[data-testid=evidence-panel] input[type=file]").SetInputFilesAsync(new FilePayload { Name = name, MimeType = type, Buffer = content });
     }
 
     private static async Task AddMilestoneAsync(IPage page, string name, string weight, string? done)
@@ -78,6 +86,11 @@ public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<Browser
         await staff.GetByTestId("report-save").ClickAsync();
         await staff.WaitForURLAsync("**/reports/*");
         await Assertions.Expect(staff.GetByTestId("report-evidence")).ToBeVisibleAsync();
+        await UploadAsync(staff, "laporan.pdf", "text/html", Encoding.ASCII.GetBytes("<html><script>alert(1)</script></html>"));
+        await Assertions.Expect(staff.GetByTestId("evidence-error")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByTestId("evidence-row")).ToHaveCountAsync(0);
+        await UploadAsync(staff, "berita-acara.pdf", "application/pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"));
+        await Assertions.Expect(staff.GetByTestId("evidence-row")).ToContainTextAsync("berita-acara.pdf");
         await BrowserApp.ScreenshotAsync(staff, "report-form-desktop");
         await BrowserApp.AssertAccessibleAsync(staff);
         await staff.GetByTestId("report-submit").ClickAsync();
@@ -109,6 +122,8 @@ public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.WaitInteractiveAsync(verifier);
         await verifier.GetByTestId("report-verify").ClickAsync();
         await Assertions.Expect(verifier.GetByTestId("report-history")).ToContainTextAsync("verifikator.jepara");
+        await Assertions.Expect(verifier.GetByTestId("evidence-row")).ToContainTextAsync("berita-acara.pdf");
+        await Assertions.Expect(verifier.GetByTestId("evidence-remove")).ToHaveCountAsync(0);
 
         await staff.GotoAsync("/regencies/33.20?tab=quick-wins");
         await BrowserApp.WaitInteractiveAsync(staff);

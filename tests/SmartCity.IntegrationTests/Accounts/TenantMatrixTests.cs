@@ -8,6 +8,7 @@ using SmartCity.Testing;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Dashboard;
 using SmartCity.Web.Features.Evidence;
+using SmartCity.Web.Features.QuickWins.Export;
 using SmartCity.Web.Features.Regencies;
 
 namespace SmartCity.IntegrationTests.Accounts;
@@ -257,6 +258,47 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
         {
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
             AssertRefusalLogged(user, before);
+        }
+    }
+
+    /// <summary>Everyone who may read a regency may export its quick wins; nobody else, in any format.</summary>
+    public static TheoryData<string?, string, bool> ExportCases => new()
+    {
+        { "admin", Jepara, true }, { "admin", Jombang, true },
+        { "penilai1", Jepara, true }, { "penilai2", Jombang, true },
+        { "diskominfo.jepara", Jepara, true }, { "diskominfo.jepara", Jombang, false },
+        { "verifikator.jepara", Jepara, true }, { "verifikator.jepara", Jombang, false },
+        { "bappeda.jepara", Jepara, true }, { "bappeda.jepara", Jombang, false },
+        { "bappeda.jombang", Jombang, true }, { "bappeda.jombang", Jepara, false },
+        { "diskominfo.jombang", Jombang, true }, { "diskominfo.jombang", Jepara, false },
+        { "diskominfo.pemalang", Jepara, false },
+        { null, Jepara, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExportCases))]
+    public async Task Exporting_the_quick_wins_of_a_regency(string? user, string code, bool allowed)
+    {
+        var regencyId = await RegencyIdAsync(code);
+        await using var actor = await app.AsAsync(user);
+        var exports = actor.Get<QuickWinExportService>();
+        var before = RefusalCount;
+
+        foreach (var format in Enum.GetValues<ExportFormat>())
+        {
+            if (allowed)
+            {
+                var file = await exports.ExportAsync(regencyId, format);
+                Assert.StartsWith("quick-win-", file.FileName, StringComparison.Ordinal);
+                Assert.Contains(code, file.FileName, StringComparison.Ordinal);
+                Assert.NotEmpty(file.Content);
+            }
+            else
+            {
+                await Assert.ThrowsAsync<AccessDeniedException>(() => exports.ExportAsync(regencyId, format));
+                AssertRefusalLogged(user, before);
+                before = RefusalCount;
+            }
         }
     }
 }
