@@ -125,8 +125,12 @@ public sealed class QuickWinService(
         if (query.Delayed is { } delayed)
         {
             // The derived "delayed" of QuickWinProgress.IsDelayed, in SQL: planned or running, past the target date, below 100 %.
-            rows = rows.Where(x => (x.Q.Status == QuickWinStatus.Planned || x.Q.Status == QuickWinStatus.Running)
-                && x.Q.TargetDate < x.Today && (x.Latest == null || x.Latest.Percent < 100) == delayed);
+            // "Not delayed" is its negation (everything else), not the same conditions with 100 % reached.
+            rows = delayed
+                ? rows.Where(x => (x.Q.Status == QuickWinStatus.Planned || x.Q.Status == QuickWinStatus.Running)
+                    && x.Q.TargetDate < x.Today && (x.Latest == null || x.Latest.Percent < 100))
+                : rows.Where(x => !((x.Q.Status == QuickWinStatus.Planned || x.Q.Status == QuickWinStatus.Running)
+                    && x.Q.TargetDate < x.Today && (x.Latest == null || x.Latest.Percent < 100)));
         }
 
         var total = await rows.CountAsync(ct);
