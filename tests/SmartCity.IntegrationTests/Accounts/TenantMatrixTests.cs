@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.QuickWins;
 using SmartCity.IntegrationTests.Evidence;
+using SmartCity.IntegrationTests.QuickWins;
 using SmartCity.IntegrationTests.Web;
 using SmartCity.Testing;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Dashboard;
 using SmartCity.Web.Features.Evidence;
+using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Features.QuickWins.Export;
 using SmartCity.Web.Features.Regencies;
 
@@ -300,5 +302,120 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
                 before = RefusalCount;
             }
         }
+    }
+
+    /// <summary>Jepara's quick wins and their plan and reports: its Diskominfo staff write; everyone who reads Jepara reads; nobody else.</summary>
+    public static TheoryData<string?, bool, bool> JeparaQuickWinCases => new()
+    {
+        { "diskominfo.jepara", true, true },
+        { "bappeda.jepara", true, false },
+        { "penilai1", true, false },
+        { "admin", true, false },
+        { "diskominfo.jombang", false, false },
+        { "diskominfo.pemalang", false, false },
+        { null, false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(JeparaQuickWinCases))]
+    public async Task Reading_and_writing_Jepara_quick_wins_milestones_KPIs_and_reports(string? user, bool canRead, bool canWrite)
+    {
+        var jepara = await RegencyIdAsync(Jepara);
+        var quickWinId = await QuickWinTestData.CreateFreshAsync(app, "Uji matriks");
+        int milestoneId, kpiId;
+        await using (var owner = await app.AsAsync(QuickWinTestData.Author))
+        {
+            milestoneId = (await owner.Get<QuickWinPlanService>().SaveMilestoneAsync(quickWinId, null, new MilestoneInput { Name = "Tahap 1", Weight = 1 })).Id!.Value;
+            kpiId = (await owner.Get<QuickWinPlanService>().SaveKpiAsync(quickWinId, null, new KpiInput { Name = "Pengguna", Unit = "orang", Baseline = 0, Target = 10 })).Id!.Value;
+        }
+
+        var (draftId, draftVersion) = await QuickWinTestData.SaveReportAsync(app, quickWinId, "2026-10", 10, submit: false);
+        var (submittedId, submittedVersion) = await QuickWinTestData.SaveReportAsync(app, quickWinId, "2026-09", 5, submit: true);
+        var name = (await QuickWinTestData.DetailAsync(app, quickWinId)).Name;
+        var gov = await QuickWinTestData.DimensionIdAsync(app, "GOV");
+        await using var actor = await app.AsAsync(user);
+        var quickWins = actor.Get<QuickWinService>();
+        var plan = actor.Get<QuickWinPlanService>();
+        var reports = actor.Get<ReportService>();
+        var before = RefusalCount;
+        var snapshot = await QuickWinSnapshotAsync(quickWinId);
+
+        if (canRead)
+        {
+            Assert.Equal(quickWinId, Assert.Single((await quickWins.ListAsync(new QuickWinQuery(jepara, Search: name))).Items).Id);
+            Assert.Equal(Jepara, (await quickWins.FrameAsync(Jepara))!.RegencyCode);
+            var detail = (await quickWins.GetAsync(quickWinId))!;
+            Assert.Equal((name, canWrite), (detail.Name, detail.CanWrite));
+            Assert.Equal(draftId, (await reports.GetAsync(draftId))!.Id);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => quickWins.ListAsync(new QuickWinQuery(jepara)));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => quickWins.FrameAsync(Jepara));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => quickWins.GetAsync(quickWinId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => reports.GetAsync(draftId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => reports.QueueAsync(new ReportQueueQuery(jepara)));
+            AssertRefusalLogged(user, before);
+        }
+
+        before = RefusalCount;
+        var edit = QuickWinTestData.Input(gov, name + " diubah");
+        edit.Version = snapshot.Version;
+        var report = new ReportInput { Period = "2026-10", Percent = 15, Narrative = "Diubah.", Version = draftVersion };
+        if (canWrite)
+        {
+            Assert.True((await quickWins.CreateAsync(jepara, QuickWinTestData.Input(gov, QuickWinTestData.Unique("Uji matriks baru")))).Succeeded);
+            Assert.True((await quickWins.UpdateAsync(quickWinId, edit)).Succeeded);
+            Assert.True((await plan.SaveMilestoneAsync(quickWinId, milestoneId, new MilestoneInput { Name = "Tahap 1 diubah", Weight = 2, Version = snapshot.MilestoneVersion })).Succeeded);
+            Assert.True((await plan.SaveKpiAsync(quickWinId, kpiId, new KpiInput { Name = "Pengguna", Unit = "akun", Baseline = 0, Target = 20, Version = snapshot.KpiVersion })).Succeeded);
+            Assert.NotNull(await reports.NewAsync(quickWinId));
+            Assert.True((await reports.SaveAsync(quickWinId, draftId, report)).Succeeded);
+            Assert.True((await reports.DeleteDraftAsync(draftId)).Succeeded);
+            Assert.True((await plan.DeleteMilestoneAsync(milestoneId)).Succeeded);
+            Assert.True((await plan.DeleteKpiAsync(kpiId)).Succeeded);
+            Assert.True((await quickWins.SetArchivedAsync(quickWinId, true)).Succeeded);
+            Assert.NotEqual(snapshot, await QuickWinSnapshotAsync(quickWinId));
+        }
+        else
+        {
+            var counts = await QuickWinTestData.CountsAsync(app);
+            await Assert.ThrowsAsync<AccessDeniedException>(() => quickWins.CreateAsync(jepara, QuickWinTestData.Input(gov, QuickWinTestData.Unique("Uji matriks baru"))));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => quickWins.UpdateAsync(quickWinId, edit));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => quickWins.SetArchivedAsync(quickWinId, true));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => quickWins.DeleteAsync(quickWinId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plan.SaveMilestoneAsync(quickWinId, null, new MilestoneInput { Name = "Tahap 2", Weight = 1 }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plan.SaveMilestoneAsync(quickWinId, milestoneId, new MilestoneInput { Name = "Tahap 1 diubah", Weight = 2, Version = snapshot.MilestoneVersion }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plan.DeleteMilestoneAsync(milestoneId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plan.SaveKpiAsync(quickWinId, null, new KpiInput { Name = "Desa", Unit = "desa", Baseline = 0, Target = 5 }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plan.SaveKpiAsync(quickWinId, kpiId, new KpiInput { Name = "Pengguna", Unit = "akun", Baseline = 0, Target = 20, Version = snapshot.KpiVersion }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plan.DeleteKpiAsync(kpiId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => reports.NewAsync(quickWinId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => reports.SaveAsync(quickWinId, null, new ReportInput { Period = "2026-08", Percent = 1 }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => reports.SaveAsync(quickWinId, draftId, report, submit: true));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => reports.DeleteDraftAsync(draftId));
+            AssertRefusalLogged(user, before);
+            Assert.Equal(snapshot, await QuickWinSnapshotAsync(quickWinId));
+            Assert.Equal(counts, await QuickWinTestData.CountsAsync(app));
+        }
+
+        // Verifying needs the verifier permission of Jepara: none of these users has it.
+        before = RefusalCount;
+        await Assert.ThrowsAsync<AccessDeniedException>(() => reports.VerifyAsync(submittedId, submittedVersion));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => reports.ReturnAsync(submittedId, new ReturnInput { Reason = "Tidak.", Version = submittedVersion }));
+        AssertRefusalLogged(user, before);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(ReportState.Submitted, await db.ProgressReports.Where(r => r.Id == submittedId).Select(r => r.State).SingleAsync());
+    }
+
+    private sealed record QuickWinSnapshot(string Name, uint Version, bool IsArchived, uint MilestoneVersion, uint KpiVersion, string Units, uint DraftVersion, ReportState DraftState);
+
+    private async Task<QuickWinSnapshot> QuickWinSnapshotAsync(int quickWinId)
+    {
+        await using var db = app.CreateDbContext();
+        var q = await db.QuickWins.AsNoTracking().SingleAsync(x => x.Id == quickWinId);
+        var milestone = await db.Milestones.AsNoTracking().Where(m => m.QuickWinId == quickWinId).Select(m => (uint?)m.Version).FirstOrDefaultAsync();
+        var kpi = await db.Kpis.AsNoTracking().Where(k => k.QuickWinId == quickWinId).Select(k => new { k.Version, k.Unit }).FirstOrDefaultAsync();
+        var draft = await db.ProgressReports.AsNoTracking().Where(r => r.QuickWinId == quickWinId && r.Period == "2026-10").Select(r => new { r.Version, r.State }).FirstOrDefaultAsync();
+        return new QuickWinSnapshot(q.Name, q.Version, q.IsArchived, milestone ?? 0, kpi?.Version ?? 0, kpi?.Unit ?? "", draft?.Version ?? 0, draft?.State ?? ReportState.Draft);
     }
 }
