@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmartCity.Domain.QuickWins;
 using SmartCity.Testing;
+using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Features.Regencies;
 
 namespace SmartCity.IntegrationTests.Web;
@@ -60,5 +63,108 @@ public sealed class SqlCountTests(NationalApp national, SmallApp small) : IClass
 
         Assert.Equal(few, large);
         Assert.InRange(large, 1, 5);
+    }
+
+    private static async Task<int> RegencyIdAsync(SmartCityFactory app, string code)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Regencies.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
+    }
+
+    /// <summary>The register page over HTTP plus the grid's first interactive page of the same regency.</summary>
+    private static async Task<int> RegisterCountAsync(SmartCityFactory app, string code)
+    {
+        var regencyId = await RegencyIdAsync(app, code);
+        return await CountAsync(app, $"/quick-wins?regency={code}", services => services.GetRequiredService<QuickWinService>().ListAsync(new QuickWinQuery(RegencyId: regencyId)));
+    }
+
+    [Fact]
+    public async Task The_quick_win_register_costs_the_same_for_10_and_514_regencies()
+    {
+        var large = await RegisterCountAsync(national, "33.20");
+        var few = await RegisterCountAsync(small, "33.20");
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 5);
+    }
+
+    [Fact]
+    public async Task A_quick_win_page_costs_the_same_for_10_and_514_regencies()
+    {
+        async Task<int> PageCountAsync(SmartCityFactory app)
+        {
+            await using var db = app.CreateDbContext();
+            var tic = await db.QuickWins.Where(q => q.Acronym == "TIC").Select(q => q.Id).SingleAsync();
+            return await CountAsync(app, $"/quick-wins/{tic}");
+        }
+
+        var large = await PageCountAsync(national);
+        var few = await PageCountAsync(small);
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 4);
+    }
+
+    [Fact]
+    public async Task The_quick_win_register_costs_the_same_for_10_and_500_quick_wins()
+    {
+        string[] demo = ["33.20", "35.17", "33.27"];
+        List<(int Id, string Code)> spare;
+        await using (var db = small.CreateDbContext())
+        {
+            spare = (await db.Regencies.Where(r => !demo.Contains(r.Code) && !db.QuickWins.Any(q => q.RegencyId == r.Id)).OrderBy(r => r.Code)
+                .Select(r => new { r.Id, r.Code }).Take(2).ToListAsync()).Select(r => (r.Id, r.Code)).ToList();
+            Assert.Equal(2, spare.Count);
+            var dimensions = await db.Dimensions.OrderBy(d => d.SortOrder).Select(d => d.Id).ToListAsync();
+            db.QuickWins.AddRange(QuickWins(spare[0].Id, 10, dimensions));
+            db.QuickWins.AddRange(QuickWins(spare[1].Id, 500, dimensions));
+            await db.SaveChangesAsync();
+            Assert.Equal(500, await db.QuickWins.CountAsync(q => q.RegencyId == spare[1].Id));
+            Assert.Equal(1000, await db.ProgressReports.CountAsync(r => r.RegencyId == spare[1].Id));
+        }
+
+        var ten = await RegisterCountAsync(small, spare[0].Code);
+        var fiveHundred = await RegisterCountAsync(small, spare[1].Code);
+
+        Assert.Equal(ten, fiveHundred);
+        Assert.InRange(fiveHundred, 1, 5);
+    }
+
+    /// <summary><paramref name="count"/> quick wins of a regency, each with a verified and a submitted report.</summary>
+    private static IEnumerable<QuickWin> QuickWins(int regencyId, int count, List<int> dimensions) =>
+        Enumerable.Range(1, count).Select(i => new QuickWin
+        {
+            RegencyId = regencyId,
+            Name = $"Quick win massal {i:D3}",
+            Acronym = $"QW{i:D3}",
+            DimensionId = dimensions[i % dimensions.Count],
+            StartDate = new DateOnly(2025, 1, 1).AddDays(i),
+            TargetDate = new DateOnly(2027, 12, 31),
+            Budget = i * 1_000_000,
+            Status = QuickWinStatus.Running,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Reports =
+            [
+                Report(regencyId, 2026, 8, i % 101, ReportState.Verified),
+                Report(regencyId, 2026, 9, Math.Min(100, (i % 101) + 5), ReportState.Submitted),
+            ],
+        });
+
+    private static ProgressReport Report(int regencyId, int year, int month, decimal percent, ReportState state)
+    {
+        var start = new DateOnly(year, month, 1);
+        return new ProgressReport
+        {
+            RegencyId = regencyId,
+            Period = $"{year:D4}-{month:D2}",
+            PeriodStart = start,
+            PeriodEnd = start.AddMonths(1).AddDays(-1),
+            Percent = percent,
+            Narrative = "Laporan massal.",
+            State = state,
+            CreatedAt = DateTimeOffset.UtcNow,
+            SubmittedAt = DateTimeOffset.UtcNow,
+            VerifiedAt = state == ReportState.Verified ? DateTimeOffset.UtcNow : null,
+        };
     }
 }
