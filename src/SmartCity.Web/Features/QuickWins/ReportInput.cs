@@ -34,7 +34,7 @@ public sealed class ReportInputValidator : AbstractValidator<ReportInput>
     public ReportInputValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(x => x.Period).NotEmpty().WithMessage(l["Validation.Required"])
-            .Must(p => ReportingPeriod.TryParse(p, out _)).When(x => !string.IsNullOrEmpty(x.Period)).WithMessage(l["Report.PeriodFormat"]);
+            .Must(p => ReportingPeriod.TryParse(p, out _)).When(x => !string.IsNullOrEmpty(x.Period), ApplyConditionTo.CurrentValidator).WithMessage(l["Report.PeriodFormat"]);
         RuleFor(x => x.Percent).NotNull().WithMessage(l["Validation.Required"])
             .InclusiveBetween(0, 100).WithMessage(l["Report.PercentRange"])
             .Must(p => p is null || decimal.Round(p.Value, 2) == p.Value).WithMessage(l["Report.PercentDecimals"]);
