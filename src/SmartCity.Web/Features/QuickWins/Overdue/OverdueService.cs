@@ -92,7 +92,7 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
 
             var combos = await db.Regencies.AsNoTracking().Where(r => r.IsActive)
                 .Select(r => new { r.ReportingPeriod, r.TimeZone }).Distinct()
-                .Select(c => new { c.ReportingPeriod, c.TimeZone, Grace = GraceSetting(db).FirstOrDefault() })
+                .Select(c => new { c.ReportingPeriod, c.TimeZone, Grace = db.Settings.Where(s => s.Key == SettingKeys.OverdueGraceDays).Select(s => s.Value).FirstOrDefault() })
                 .ToListAsync(ct);
             var grace = ParseGrace(combos.Select(c => c.Grace).FirstOrDefault());
             return new OverdueScope(null, null, null, true, false, grace, Periods(combos.Select(c => (c.ReportingPeriod, c.TimeZone)), now, grace));
@@ -101,7 +101,7 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
         var own = access.OwnRegencyId;
         var regency = await db.Regencies.AsNoTracking()
             .Where(r => regencyCode == null ? r.Id == own : r.Code == regencyCode)
-            .Select(r => new { r.Id, r.Code, r.Name, r.ReportingPeriod, r.TimeZone, Grace = GraceSetting(db).FirstOrDefault() })
+            .Select(r => new { r.Id, r.Code, r.Name, r.ReportingPeriod, r.TimeZone, Grace = db.Settings.Where(s => s.Key == SettingKeys.OverdueGraceDays).Select(s => s.Value).FirstOrDefault() })
             .SingleOrDefaultAsync(ct);
         if (regency is null)
         {
@@ -123,7 +123,7 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var regency = await db.Regencies.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new { r.ReportingPeriod, r.TimeZone, Grace = GraceSetting(db).FirstOrDefault() })
+            .Select(r => new { r.ReportingPeriod, r.TimeZone, Grace = db.Settings.Where(s => s.Key == SettingKeys.OverdueGraceDays).Select(s => s.Value).FirstOrDefault() })
             .SingleAsync(ct);
         var grace = ParseGrace(regency.Grace);
         var overdue = await Ordered(Overdue(db, grace, id, null)).Take(HomeRows).ToListAsync(ct);
@@ -163,6 +163,7 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
         return null;
     }
 
+    /// <summary>The grace-days setting; inside a projection it is written out so EF translates it to a subquery, not a separate command.</summary>
     private static IQueryable<string> GraceSetting(SmartCityDbContext db) =>
         db.Settings.Where(s => s.Key == SettingKeys.OverdueGraceDays).Select(s => s.Value);
 
