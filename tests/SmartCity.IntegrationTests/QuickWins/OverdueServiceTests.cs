@@ -108,9 +108,18 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         var verifier = await db.Users.Where(u => u.UserName == "verifikator.jepara").Select(u => u.Id).SingleAsync();
         var report = new ProgressReport
         {
-            RegencyId = nikah.RegencyId, QuickWinId = nikah.Id, Period = "2026-10", PeriodStart = new(2026, 10, 1), PeriodEnd = new(2026, 10, 31),
-            Percent = 60, State = state, AuthorId = author, CreatedAt = Stamp, SubmittedAt = state == ReportState.Draft ? null : Stamp,
-            VerifiedById = state == ReportState.Verified ? verifier : null, ReturnReason = state == ReportState.Returned ? "Lengkapi bukti." : null,
+            RegencyId = nikah.RegencyId,
+            QuickWinId = nikah.Id,
+            Period = "2026-10",
+            PeriodStart = new(2026, 10, 1),
+            PeriodEnd = new(2026, 10, 31),
+            Percent = 60,
+            State = state,
+            AuthorId = author,
+            CreatedAt = Stamp,
+            SubmittedAt = state == ReportState.Draft ? null : Stamp,
+            VerifiedById = state == ReportState.Verified ? verifier : null,
+            ReturnReason = state == ReportState.Returned ? "Lengkapi bukti." : null,
         };
         db.ProgressReports.Add(report);
         await db.SaveChangesAsync();
@@ -139,8 +148,15 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         await using var db = app.CreateDbContext();
         var report = new ProgressReport
         {
-            RegencyId = nikah.RegencyId, QuickWinId = nikah.Id, Period = "2026-11", PeriodStart = new(2026, 11, 1), PeriodEnd = new(2026, 11, 30),
-            Percent = 60, State = ReportState.Submitted, CreatedAt = Stamp, SubmittedAt = Stamp,
+            RegencyId = nikah.RegencyId,
+            QuickWinId = nikah.Id,
+            Period = "2026-11",
+            PeriodStart = new(2026, 11, 1),
+            PeriodEnd = new(2026, 11, 30),
+            Percent = 60,
+            State = ReportState.Submitted,
+            CreatedAt = Stamp,
+            SubmittedAt = Stamp,
         };
         db.ProgressReports.Add(report);
         await db.SaveChangesAsync();
@@ -302,8 +318,13 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         {
             db.QuickWins.AddRange(Enumerable.Range(0, count).Select(i => new QuickWin
             {
-                RegencyId = pemalang, Name = $"Uji beban {Guid.NewGuid():N}", DimensionId = dimension, StartDate = new(2026, 1, 1), TargetDate = new(2027, 12, 31),
-                Status = QuickWinStatus.Running, CreatedAt = Stamp,
+                RegencyId = pemalang,
+                Name = $"Uji beban {Guid.NewGuid():N}",
+                DimensionId = dimension,
+                StartDate = new(2026, 1, 1),
+                TargetDate = new(2027, 12, 31),
+                Status = QuickWinStatus.Running,
+                CreatedAt = Stamp,
             }));
             await db.SaveChangesAsync();
         }

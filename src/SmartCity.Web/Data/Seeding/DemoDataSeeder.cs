@@ -186,7 +186,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
             };
             quickWin.Milestones.AddRange(item.Milestones.Select((m, i) => new Milestone
             {
-                RegencyId = regencyId, Name = m.Name, Weight = m.Weight, DueDate = m.Due, DoneDate = m.Done, SortOrder = i + 1,
+                RegencyId = regencyId,
+                Name = m.Name,
+                Weight = m.Weight,
+                DueDate = m.Due,
+                DoneDate = m.Done,
+                SortOrder = i + 1,
             }));
             quickWin.Kpis.AddRange(item.Kpis.Select(k => new Kpi { RegencyId = regencyId, Name = k.Name, Unit = k.Unit, Baseline = k.Baseline, Target = k.Target }));
             db.QuickWins.Add(quickWin);
