@@ -20,6 +20,9 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public LogSink Logs { get; } = new();
 
+    /// <summary>The app's clock: the system time unless a test pins it (<see cref="TestClock.Pin"/>).</summary>
+    public TestClock Clock { get; } = new();
+
     /// <summary>Seed the Development demo data (regencies' OPDs, quick wins, demo accounts).</summary>
     protected virtual bool SeedDemoData => true;
 
@@ -62,6 +65,7 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 .WriteTo.Console(restrictedToMinimumLevel: Serilog.Events.LogEventLevel.Warning, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
                 .CreateLogger());
             services.ConfigureDbContext<SmartCityDbContext>(options => options.AddInterceptors(Commands));
+            services.AddSingleton<TimeProvider>(Clock);
         });
     }
 

@@ -11,6 +11,7 @@ using SmartCity.Web.Features.Dashboard;
 using SmartCity.Web.Features.Evidence;
 using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Features.QuickWins.Export;
+using SmartCity.Web.Features.QuickWins.Overdue;
 using SmartCity.Web.Features.Regencies;
 
 namespace SmartCity.IntegrationTests.Accounts;
@@ -301,6 +302,52 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
                 AssertRefusalLogged(user, before);
                 before = RefusalCount;
             }
+        }
+    }
+
+    /// <summary>Overdue reports: each role × {own regency, other regency, national list}; refusals throw and are logged.</summary>
+    public static TheoryData<string?, string?, bool> OverdueCases => new()
+    {
+        { "admin", Jepara, true }, { "admin", Jombang, true }, { "admin", null, true },
+        { "penilai1", Jepara, true }, { "penilai1", Jombang, true }, { "penilai1", null, false },
+        { "diskominfo.jepara", Jepara, true }, { "diskominfo.jepara", Jombang, false }, { "diskominfo.jepara", null, true },
+        { "verifikator.jepara", Jepara, true }, { "verifikator.jepara", Jombang, false },
+        { "bappeda.jepara", Jepara, true }, { "bappeda.jepara", Jombang, false },
+        { "diskominfo.jombang", Jombang, true }, { "diskominfo.jombang", Jepara, false },
+        { "bappeda.jombang", Jombang, true }, { "bappeda.jombang", Jepara, false }, { "bappeda.jombang", null, true },
+        { "diskominfo.pemalang", Jepara, false },
+        { null, Jepara, false }, { null, null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverdueCases))]
+    public async Task Listing_overdue_reports(string? user, string? code, bool allowed)
+    {
+        await using var actor = await app.AsAsync(user);
+        var overdue = actor.Get<OverdueService>();
+        int? regencyId = code is null ? null : await RegencyIdAsync(code);
+        var before = RefusalCount;
+
+        if (allowed)
+        {
+            var page = await overdue.ListAsync(new OverdueQuery(regencyId, null, PageSize: 200));
+            var expected = code ?? (user!.EndsWith("jepara", StringComparison.Ordinal) ? Jepara : user.EndsWith("jombang", StringComparison.Ordinal) ? Jombang : null);
+            if (expected is not null)
+            {
+                Assert.All(page.Items, r => Assert.Equal(expected, r.RegencyCode));
+            }
+
+            Assert.Equal(page.Total, page.Items.Count);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => overdue.ListAsync(new OverdueQuery(regencyId, null)));
+            if (code is not null)
+            {
+                await Assert.ThrowsAsync<AccessDeniedException>(() => overdue.ScopeAsync(code));
+            }
+
+            AssertRefusalLogged(user, before);
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class SeedAndBackupTests(NationalApp app) : IClassFixture<National
         Assert.Equal(before, after);
         await using var db = app.CreateDbContext();
         Assert.Equal(9, await db.Users.CountAsync());
-        Assert.Equal(9, await db.QuickWins.CountAsync());
+        Assert.Equal(11, await db.QuickWins.CountAsync());
         Assert.Equal(6, await db.Dimensions.CountAsync());
         Assert.Equal(18, await db.Elements.CountAsync());
     }

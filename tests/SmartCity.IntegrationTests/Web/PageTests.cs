@@ -19,6 +19,7 @@ public sealed class PageTests(NationalApp app) : IClassFixture<NationalApp>
     [InlineData("/")]
     [InlineData("/regencies")]
     [InlineData("/regencies/33.20")]
+    [InlineData("/quick-wins/overdue")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
     {
         using var response = await Client().GetAsync(new Uri(path, UriKind.Relative));
@@ -123,5 +124,51 @@ public sealed class PageTests(NationalApp app) : IClassFixture<NationalApp>
         using var response = await Client().GetAsync(new Uri("/culture?culture=en-US&returnUrl=https%3A%2F%2Fevil.example", UriKind.Relative));
 
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    private static readonly DateTimeOffset OverdueDay = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public async Task The_overdue_page_states_the_rule_with_the_grace_days_and_the_time_zone()
+    {
+        var client = await SignedInAsync("diskominfo.jepara"); // signed in now: the session rules judge real instants
+        using var pin = app.Clock.Pin(OverdueDay);
+
+        var html = await client.GetStringAsync(new Uri("/quick-wins/overdue", UriKind.Relative));
+
+        Assert.Contains("Periode 2026-10 berakhir 31 Okt 2026; batas 10 hari (WIB)", html, StringComparison.Ordinal);
+        Assert.Contains("Kabupaten Jepara", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"overdue-grid\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("diskominfo.jombang", "/quick-wins/overdue?regency=33.20", HttpStatusCode.Forbidden, "data-testid=\"forbidden\"")]
+    [InlineData("admin", "/quick-wins/overdue?regency=99.99", HttpStatusCode.NotFound, "data-testid=\"not-found\"")]
+    [InlineData("penilai1", "/quick-wins/overdue", HttpStatusCode.OK, "data-testid=\"overdue-choose-regency\"")]
+    [InlineData("penilai1", "/quick-wins/overdue?regency=35.17", HttpStatusCode.OK, "Kabupaten Jombang")]
+    [InlineData("admin", "/quick-wins/overdue", HttpStatusCode.OK, "Semua daerah (nasional)")]
+    public async Task The_overdue_page_answers_each_role(string user, string path, HttpStatusCode status, string expected)
+    {
+        var client = await SignedInAsync(user);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Beranda_of_Diskominfo_shows_overdue_and_returned_reports()
+    {
+        var client = await SignedInAsync("diskominfo.jepara"); // signed in now: the session rules judge real instants
+        using var pin = app.Clock.Pin(OverdueDay);
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Matches("data-testid=\"overdue-count\"[^>]*>3<", html);
+        Assert.Contains("Nikah Keren", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/quick-wins/overdue\"", html, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"returned-count\"[^>]*>1<", html);
+        Assert.Contains("Daftar program CSR triwulan III belum dilampirkan", html, StringComparison.Ordinal);
     }
 }

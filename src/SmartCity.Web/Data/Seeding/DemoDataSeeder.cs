@@ -8,7 +8,7 @@ namespace SmartCity.Web.Data.Seeding;
 
 /// <summary>
 /// Development demo data from the seed facts of DOMAIN.md: Jepara, Jombang and Pemalang with OPDs and stages,
-/// Jepara's quick wins with a history of reports, and the demo accounts. Idempotent by natural keys.
+/// Jepara's and Jombang's quick wins with milestones, KPIs and a history of reports, and the demo accounts. Idempotent by natural keys.
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFactory, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider timeProvider)
 {
@@ -33,7 +33,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
         new("verifikator.jepara", "Arif Darmawan", Roles.DiskominfoStaff, Jepara, Verifier: true),
         new("bappeda.jepara", "Perencana Bappeda Jepara", Roles.BappedaPlanner, Jepara),
         new("bappeda.jombang", "Danang Praptoko", Roles.BappedaPlanner, Jombang),
-        new("diskominfo.jombang", "Staf Diskominfo Jombang", Roles.DiskominfoStaff, Jombang),
+        new("diskominfo.jombang", "Staf Diskominfo Jombang", Roles.DiskominfoStaff, Jombang, Verifier: true),
         new("diskominfo.pemalang", "Nugroho Budi Rahardjo", Roles.DiskominfoStaff, Pemalang),
     ];
 
@@ -42,6 +42,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
         await SeedRegenciesAsync(ct);
         await SeedUsersAsync();
         await SeedJeparaQuickWinsAsync(ct);
+        await SeedJombangQuickWinsAsync(ct);
     }
 
     private async Task SeedRegenciesAsync(CancellationToken ct)
@@ -139,96 +140,149 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
         }
     }
 
-    private async Task SeedJeparaQuickWinsAsync(CancellationToken ct)
+    private async Task SeedJeparaQuickWinsAsync(CancellationToken ct) =>
+        await SeedQuickWinsAsync(Jepara, DemoQuickWins.Jepara, author: "diskominfo.jepara", verifier: "verifikator.jepara", ct);
+
+    /// <summary>Jombang's reports arrive through the API (no author) and are verified by its Diskominfo verifier.</summary>
+    private async Task SeedJombangQuickWinsAsync(CancellationToken ct) =>
+        await SeedQuickWinsAsync(Jombang, DemoQuickWins.Jombang, author: null, verifier: "diskominfo.jombang", ct);
+
+    /// <summary>
+    /// A regency's demo quick wins with milestones, KPIs and monthly reports; skipped when the regency has any quick win.
+    /// A report's percent is the weighted-milestone completion at the period's end plus the elapsed share of the milestone in
+    /// progress, so the verified percents agree with the milestones' done dates; KPI actuals follow the percent.
+    /// </summary>
+    private async Task SeedQuickWinsAsync(string regencyCode, DemoQuickWin[] demo, string? author, string verifier, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var jepara = await db.Regencies.Where(r => r.Code == Jepara).Select(r => r.Id).SingleAsync(ct);
-        if (await db.QuickWins.AnyAsync(q => q.RegencyId == jepara, ct))
+        var regencyId = await db.Regencies.Where(r => r.Code == regencyCode).Select(r => r.Id).SingleAsync(ct);
+        if (await db.QuickWins.AnyAsync(q => q.RegencyId == regencyId, ct))
         {
             return;
         }
 
         var dimensions = await db.Dimensions.Include(d => d.Elements).ToDictionaryAsync(d => d.Code, ct);
-        var units = await db.GovernmentUnits.Where(u => u.RegencyId == jepara).ToDictionaryAsync(u => u.Acronym!, u => u.Id, ct);
-        var author = (await users.FindByNameAsync("diskominfo.jepara"))!.Id;
-        var verifier = (await users.FindByNameAsync("verifikator.jepara"))!.Id;
+        var units = await db.GovernmentUnits.Where(u => u.RegencyId == regencyId).ToDictionaryAsync(u => u.Acronym!, u => u.Id, ct);
+        var authorId = author is null ? null : (await users.FindByNameAsync(author))!.Id;
+        var verifierId = (await users.FindByNameAsync(verifier))!.Id;
 
-        QuickWin Make(string name, string? acronym, string dimension, int element, string unit, DateOnly start, DateOnly target, decimal budget, QuickWinKind kind, string description) => new()
+        foreach (var item in demo)
         {
-            RegencyId = jepara,
-            Name = name,
-            Acronym = acronym,
-            Description = description,
-            DimensionId = dimensions[dimension].Id,
-            ElementId = dimensions[dimension].Elements.Single(e => e.SortOrder == element).Id,
-            OwnerUnitId = units[unit],
-            StartDate = start,
-            TargetDate = target,
-            Budget = budget,
-            BudgetSource = "APBD",
-            Kind = kind,
-            Status = QuickWinStatus.Running,
-            CreatedAt = timeProvider.GetUtcNow(),
-        };
-
-        var start2018 = new DateOnly(2018, 10, 17);
-        var end2018 = new DateOnly(2018, 12, 31);
-        var quickWins = new List<(QuickWin QuickWin, (string Period, decimal Percent, ReportState State)[] Reports)>
-        {
-            (Make("Sistem Informasi Tata Ruang untuk Pelayanan Perizinan", "Singmantap", "GOV", 1, "DPMPTSP", start2018, end2018, 150_000_000, QuickWinKind.ItSystem,
-                "Informasi tata ruang untuk pelayanan perizinan."), [("2018-11", 60, ReportState.Verified), ("2018-12", 100, ReportState.Verified)]),
-            (Make("Sistem Informasi Program Penanggulangan Kemiskinan Terpadu", "Sipronangkis", "SOC", 1, "Dinsos P3A", start2018, end2018, 120_000_000, QuickWinKind.ItSystem,
-                "Data terpadu program penanggulangan kemiskinan."), [("2018-11", 50, ReportState.Verified), ("2018-12", 100, ReportState.Verified)]),
-            (Make("Sistem Informasi Angkutan Sampah", "Siangsa", "ENV", 2, "DLH", start2018, end2018, 90_000_000, QuickWinKind.ItSystem,
-                "Pemantauan angkutan sampah."), [("2018-11", 70, ReportState.Verified), ("2018-12", 100, ReportState.Verified)]),
-            (Make("Jepara Online Smart Service", "JOSS", "GOV", 1, "DPMPTSP", new DateOnly(2021, 1, 4), new DateOnly(2021, 10, 31), 450_000_000, QuickWinKind.ItSystem,
-                "Layanan daring 74 perizinan non-OSS; beroperasi sejak Oktober 2021."), [("2021-08", 80, ReportState.Verified), ("2021-10", 100, ReportState.Verified)]),
-            (Make("Tourism Information Center", "TIC", "BRA", 1, "Disparbud", new DateOnly(2023, 1, 9), new DateOnly(2027, 6, 30), 200_000_000, QuickWinKind.ItSystem,
-                "Pusat informasi pariwisata Jepara."), [("2026-08", 55, ReportState.Verified), ("2026-09", 65, ReportState.Submitted)]),
-            (Make("Sistem Monitoring CSR", "Simoncer", "ECO", 2, "Setda", new DateOnly(2023, 1, 9), new DateOnly(2027, 12, 31), 100_000_000, QuickWinKind.ItSystem,
-                "Pemantauan program tanggung jawab sosial perusahaan (CSR)."), [("2026-08", 40, ReportState.Verified), ("2026-09", 45, ReportState.Returned)]),
-            (Make("Sistem Manajemen Puskesmas Terintegrasi BPJS", "Simpus", "LIV", 2, "Dinkes", new DateOnly(2023, 1, 9), new DateOnly(2027, 12, 31), 300_000_000, QuickWinKind.ItSystem,
-                "Manajemen puskesmas yang terintegrasi dengan BPJS."), [("2026-09", 70, ReportState.Verified)]),
-            (Make("Nikah Keren", null, "SOC", 1, "DPPKB", new DateOnly(2023, 1, 9), new DateOnly(2027, 12, 31), 75_000_000, QuickWinKind.PolicyInnovation,
-                "Pencegahan perkawinan anak dan stunting."), [("2026-09", 35, ReportState.Verified)]),
-            (Make("Desa Mandiri Sampah", null, "ENV", 2, "DLH", new DateOnly(2023, 1, 9), new DateOnly(2027, 12, 31), 250_000_000, QuickWinKind.PolicyInnovation,
-                "Desa mandiri sampah dengan Jemput Sampah Terpilah, Bank Sampah dan Siangsa."), [("2026-10", 20, ReportState.Draft)]),
-        };
-
-        foreach (var (quickWin, reports) in quickWins)
-        {
-            foreach (var (period, percent, state) in reports)
+            var quickWin = new QuickWin
             {
-                if (!ReportingPeriod.TryParse(period, out var p))
+                RegencyId = regencyId,
+                Name = item.Name,
+                Acronym = item.Acronym,
+                Description = item.Description,
+                DimensionId = dimensions[item.Dimension].Id,
+                ElementId = dimensions[item.Dimension].Elements.Single(e => e.SortOrder == item.Element).Id,
+                OwnerUnitId = units[item.Unit],
+                StartDate = item.Start,
+                TargetDate = item.Target,
+                Budget = item.Budget,
+                BudgetSource = "APBD",
+                Kind = item.Kind,
+                CreatedAt = timeProvider.GetUtcNow(),
+            };
+            quickWin.Milestones.AddRange(item.Milestones.Select((m, i) => new Milestone
+            {
+                RegencyId = regencyId,
+                Name = m.Name,
+                Weight = m.Weight,
+                DueDate = m.Due,
+                DoneDate = m.Done,
+                SortOrder = i + 1,
+            }));
+            quickWin.Kpis.AddRange(item.Kpis.Select(k => new Kpi { RegencyId = regencyId, Name = k.Name, Unit = k.Unit, Baseline = k.Baseline, Target = k.Target }));
+            db.QuickWins.Add(quickWin);
+            await db.SaveChangesAsync(ct); // KPI ids for the report actuals
+
+            decimal? latestVerified = null;
+            var index = 0;
+            for (var period = Parse(item.FirstPeriod); period.LastDay <= Parse(item.LastPeriod).LastDay; period = ReportingPeriod.Containing(period.LastDay.AddDays(1), period.Kind), index++)
+            {
+                var state = item.Exceptions.TryGetValue(period.ToString(), out var exception) ? exception : ReportState.Verified;
+                if (state is not { } reportState)
                 {
-                    throw new InvalidOperationException($"Bad demo period {period}.");
+                    continue;
                 }
 
-                var submitted = new DateTimeOffset(p.LastDay.AddDays(3).ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
-                quickWin.Reports.Add(new ProgressReport
+                var percent = PercentAt(item, period.LastDay);
+                var created = new DateTimeOffset(period.LastDay.AddDays(1).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+                var submitted = created.AddDays(2).AddHours(1);
+                var report = new ProgressReport
                 {
-                    RegencyId = jepara,
-                    Period = period,
-                    PeriodStart = p.FirstDay,
-                    PeriodEnd = p.LastDay,
+                    RegencyId = regencyId,
+                    QuickWinId = quickWin.Id,
+                    Period = period.ToString(),
+                    PeriodStart = period.FirstDay,
+                    PeriodEnd = period.LastDay,
                     Percent = percent,
-                    Narrative = $"Laporan kemajuan {quickWin.Acronym ?? quickWin.Name} periode {period}.",
-                    State = state,
-                    AuthorId = author,
-                    CreatedAt = submitted,
-                    SubmittedAt = state == ReportState.Draft ? null : submitted,
-                    VerifiedById = state == ReportState.Verified ? verifier : null,
-                    VerifiedAt = state == ReportState.Verified ? submitted.AddDays(2) : null,
-                    ReturnReason = state == ReportState.Returned ? "Bukti dukung belum dilampirkan." : null,
-                });
+                    Narrative = Narrative(item, period),
+                    Obstacles = index % 3 == 2 ? null : item.Obstacles[index % item.Obstacles.Length],
+                    State = reportState,
+                    Source = author is null ? ReportSource.Api : ReportSource.Portal,
+                    AuthorId = authorId,
+                    CreatedAt = reportState == ReportState.Draft ? created.AddDays(4) : created,
+                    SubmittedAt = reportState == ReportState.Draft ? null : submitted,
+                    VerifiedById = reportState == ReportState.Verified ? verifierId : null,
+                    VerifiedAt = reportState == ReportState.Verified ? submitted.AddDays(2) : null,
+                    ReturnReason = reportState == ReportState.Returned ? item.ReturnReason : null,
+                };
+                report.KpiActuals.AddRange(quickWin.Kpis.Zip(item.Kpis, (kpi, k) => new ReportKpiActual { RegencyId = regencyId, KpiId = kpi.Id, Value = Actual(k, percent) }));
+                db.ProgressReports.Add(report);
+                if (reportState == ReportState.Verified)
+                {
+                    latestVerified = percent;
+                }
             }
 
-            var final = reports.Where(r => r.State == ReportState.Verified).Select(r => r.Percent).LastOrDefault();
-            quickWin.Status = final >= 100 ? QuickWinStatus.Completed : QuickWinStatus.Running;
-            db.QuickWins.Add(quickWin);
+            foreach (var (kpi, k) in quickWin.Kpis.Zip(item.Kpis))
+            {
+                kpi.LatestActual = latestVerified is { } p ? Actual(k, p) : null;
+            }
+
+            quickWin.Status = latestVerified >= 100 ? QuickWinStatus.Completed : QuickWinStatus.Running;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private static ReportingPeriod Parse(string period) =>
+        ReportingPeriod.TryParse(period, out var p) ? p : throw new InvalidOperationException($"Bad demo period {period}.");
+
+    /// <summary>Done milestones' weights plus the elapsed share (at most 90 %) of the one in progress, as a whole percent.</summary>
+    private static decimal PercentAt(DemoQuickWin item, DateOnly day)
+    {
+        var total = item.Milestones.Sum(m => m.Weight);
+        var done = item.Milestones.Where(m => m.Done <= day).Sum(m => m.Weight);
+        var next = item.Milestones.FirstOrDefault(m => !(m.Done <= day));
+        decimal partial = 0;
+        if (next is not null)
+        {
+            var since = item.Milestones.Where(m => m.Done <= day).Select(m => m.Done!.Value).DefaultIfEmpty(item.Start).Max();
+            var span = next.Due.DayNumber - since.DayNumber;
+            var share = span <= 0 ? 0.9m : Math.Clamp((decimal)(day.DayNumber - since.DayNumber) / span, 0, 0.9m);
+            partial = next.Weight * share;
         }
 
-        await db.SaveChangesAsync(ct);
+        return Math.Round((done + partial) * 100 / total, 0, MidpointRounding.AwayFromZero);
+    }
+
+    private static decimal Actual(DemoKpi kpi, decimal percent) =>
+        Math.Round(kpi.Baseline + ((kpi.Target - kpi.Baseline) * percent / 100), kpi.Decimals, MidpointRounding.AwayFromZero);
+
+    private static readonly string[] Months =
+        ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+
+    private static string Narrative(DemoQuickWin item, ReportingPeriod period)
+    {
+        var doneNow = item.Milestones.Where(m => m.Done >= period.FirstDay && m.Done <= period.LastDay).Select(m => $"Tonggak \"{m.Name}\" selesai.");
+        var doneCount = item.Milestones.Count(m => m.Done <= period.LastDay);
+        var next = item.Milestones.FirstOrDefault(m => !(m.Done <= period.LastDay));
+        var status = next is null
+            ? "Seluruh tonggak selesai; layanan berjalan penuh dan dipantau rutin."
+            : $"Tahap \"{next.Name}\" sedang dikerjakan ({doneCount} dari {item.Milestones.Length} tonggak selesai).";
+        return string.Join(' ', [$"Kemajuan {item.Acronym ?? item.Name} bulan {Months[period.FirstDay.Month - 1]} {period.Year}:", .. doneNow, status]);
     }
 
     private static void Check(IdentityResult result)
