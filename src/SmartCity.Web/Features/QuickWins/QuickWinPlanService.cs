@@ -48,18 +48,9 @@ public sealed class QuickWinPlanService(
         milestone.Weight = input.Weight!.Value;
         milestone.DueDate = input.DueDate is { } due ? DateOnly.FromDateTime(due) : null;
         milestone.DoneDate = input.DoneDate is { } done ? DateOnly.FromDateTime(done) : null;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.Milestones.AsNoTracking().SingleAsync(m => m.Id == milestone.Id, ct);
-            return SaveResult.Conflicted(await MilestoneConflictAsync(fresh, current, input, ct));
-        }
-
-        return SaveResult.Saved(milestone.Id, milestone.Version);
+        return await db.SaveOrConflictAsync(
+                dbFactory, async fresh => await MilestoneConflictAsync(fresh, await fresh.Milestones.AsNoTracking().SingleAsync(m => m.Id == milestone.Id, ct), input, ct), ct)
+            ?? SaveResult.Saved(milestone.Id, milestone.Version);
     }
 
     public async Task<SaveResult> DeleteMilestoneAsync(int milestoneId, CancellationToken ct = default)
@@ -104,18 +95,9 @@ public sealed class QuickWinPlanService(
         kpi.Unit = input.Unit.Trim();
         kpi.Baseline = input.Baseline!.Value;
         kpi.Target = input.Target!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.Kpis.AsNoTracking().SingleAsync(k => k.Id == kpi.Id, ct);
-            return SaveResult.Conflicted(await KpiConflictAsync(fresh, current, input, ct));
-        }
-
-        return SaveResult.Saved(kpi.Id, kpi.Version);
+        return await db.SaveOrConflictAsync(
+                dbFactory, async fresh => await KpiConflictAsync(fresh, await fresh.Kpis.AsNoTracking().SingleAsync(k => k.Id == kpi.Id, ct), input, ct), ct)
+            ?? SaveResult.Saved(kpi.Id, kpi.Version);
     }
 
     /// <summary>A KPI that reports already carry values for stays: deleting it would rewrite their history.</summary>

@@ -284,18 +284,9 @@ public sealed class QuickWinService(
 
         db.Entry(quickWin).Property(q => q.Version).OriginalValue = overwrite ? quickWin.Version : input.Version;
         Apply(quickWin, input);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.QuickWins.AsNoTracking().SingleAsync(q => q.Id == id, ct);
-            return SaveResult.Conflicted(await ConflictAsync(fresh, current, input, ct));
-        }
-
-        return SaveResult.Saved(quickWin.Id, quickWin.Version);
+        return await db.SaveOrConflictAsync(
+                dbFactory, async fresh => await ConflictAsync(fresh, await fresh.QuickWins.AsNoTracking().SingleAsync(q => q.Id == id, ct), input, ct), ct)
+            ?? SaveResult.Saved(quickWin.Id, quickWin.Version);
     }
 
     /// <summary>Archiving hides a quick win from lists but keeps it and its history; restoring brings it back.</summary>

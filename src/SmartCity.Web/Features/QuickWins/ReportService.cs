@@ -185,13 +185,13 @@ public sealed class ReportService(
 
         try
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.ProgressReports.AsNoTracking().Include(r => r.KpiActuals).SingleAsync(r => r.Id == report.Id, ct);
-            return SaveResult.Conflicted(await ConflictAsync(fresh, current, input, ct));
+            if (await db.SaveOrConflictAsync(
+                    dbFactory,
+                    async fresh => await ConflictAsync(fresh, await fresh.ProgressReports.AsNoTracking().Include(r => r.KpiActuals).SingleAsync(r => r.Id == report.Id, ct), input, ct),
+                    ct) is { } conflict)
+            {
+                return conflict;
+            }
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -374,18 +374,9 @@ public sealed class ReportService(
 
     private async Task<SaveResult> SaveDecisionAsync(SmartCityDbContext db, ProgressReport report, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.ProgressReports.AsNoTracking().SingleAsync(r => r.Id == report.Id, ct);
-            return SaveResult.Conflicted(await ConflictAsync(fresh, current, null, ct));
-        }
-
-        return SaveResult.Saved(report.Id, report.Version);
+        return await db.SaveOrConflictAsync(
+                dbFactory, async fresh => await ConflictAsync(fresh, await fresh.ProgressReports.AsNoTracking().SingleAsync(r => r.Id == report.Id, ct), null, ct), ct)
+            ?? SaveResult.Saved(report.Id, report.Version);
     }
 
     /// <summary>What differs between the user's input (null for a verifier's decision) and the saved report, and who saved it.</summary>

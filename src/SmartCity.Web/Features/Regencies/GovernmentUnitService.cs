@@ -80,18 +80,9 @@ public sealed class GovernmentUnitService(
         unit.Acronym = Clean(input.Acronym);
         unit.Kind = input.Kind;
         unit.IsActive = input.IsActive;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.GovernmentUnits.AsNoTracking().SingleAsync(u => u.Id == unitId, ct);
-            return SaveResult.Conflicted(await ConflictAsync(fresh, current, input, ct));
-        }
-
-        return SaveResult.Saved(unit.Id, unit.Version);
+        return await db.SaveOrConflictAsync(
+                dbFactory, async fresh => await ConflictAsync(fresh, await fresh.GovernmentUnits.AsNoTracking().SingleAsync(u => u.Id == unitId, ct), input, ct), ct)
+            ?? SaveResult.Saved(unit.Id, unit.Version);
     }
 
     /// <summary>Deletes an OPD that nothing refers to; one that owns quick wins or programmes can only be deactivated.</summary>
@@ -114,20 +105,12 @@ public sealed class GovernmentUnitService(
     private async Task<ConcurrencyConflict> ConflictAsync(SmartCityDbContext db, GovernmentUnit saved, UnitInput yours, CancellationToken ct)
     {
         var (changedBy, changedAt) = await db.LastChangeAsync(nameof(GovernmentUnit), saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
-        var differences = new List<FieldDifference>();
-        Compare(differences, l["Regency.UnitName"], yours.Name.Trim(), saved.Name);
-        Compare(differences, l["Regency.UnitAcronym"], Clean(yours.Acronym), saved.Acronym);
-        Compare(differences, l["Regency.UnitKind"], l.Enum(yours.Kind), l.Enum(saved.Kind));
-        Compare(differences, l["Unit.Active"], yours.IsActive ? l["Common.Yes"] : l["Common.No"], saved.IsActive ? l["Common.Yes"] : l["Common.No"]);
-        return new ConcurrencyConflict(differences, changedBy, changedAt, saved.Version);
-    }
-
-    private static void Compare(List<FieldDifference> differences, string field, string? yours, string? saved)
-    {
-        if (!string.Equals(yours, saved, StringComparison.Ordinal))
-        {
-            differences.Add(new FieldDifference(field, yours, saved));
-        }
+        var differences = new Differences()
+            .Add(l["Regency.UnitName"], yours.Name.Trim(), saved.Name)
+            .Add(l["Regency.UnitAcronym"], Clean(yours.Acronym), saved.Acronym)
+            .Add(l["Regency.UnitKind"], l.Enum(yours.Kind), l.Enum(saved.Kind))
+            .Add(l["Unit.Active"], yours.IsActive ? l["Common.Yes"] : l["Common.No"], saved.IsActive ? l["Common.Yes"] : l["Common.No"]);
+        return new ConcurrencyConflict(differences.Items, changedBy, changedAt, saved.Version);
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -47,17 +47,9 @@ public sealed class ProgrammeService(
         regency.CohortYear = input.CohortYear;
         regency.ReportingPeriod = input.ReportingPeriod;
         db.Entry(regency).Property(r => r.Version).OriginalValue = overwrite ? regency.Version : input.Version;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return SaveResult.Conflicted(Conflict(await fresh.Regencies.AsNoTracking().SingleAsync(r => r.Id == regencyId, ct), input));
-        }
-
-        return SaveResult.Saved(regencyId, regency.Version);
+        return await db.SaveOrConflictAsync(
+                dbFactory, async fresh => Conflict(await fresh.Regencies.AsNoTracking().SingleAsync(r => r.Id == regencyId, ct), input), ct)
+            ?? SaveResult.Saved(regencyId, regency.Version);
     }
 
     private ConcurrencyConflict Conflict(Regency saved, ProgrammeInput yours)
