@@ -29,6 +29,8 @@ public class BrowserApp : SmartCityFactory
             return;
         }
 
+        // Two cores run two journeys, their servers and browsers at once: a grid reload may take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -48,10 +50,30 @@ public class BrowserApp : SmartCityFactory
         StartServer();
     }
 
+    private const int OpenContexts = 3;
+    private readonly List<IBrowserContext> _contexts = [];
+
     public Task<IPage> NewPageAsync(int width = 1366, int height = 900) => NewPageAsync(BaseUrl, width, height);
 
+    /// <summary>
+    /// Opens a page in a fresh browser context. Contexts of earlier steps are closed (the newest few stay open, enough for
+    /// the two or three browsers one journey uses at once): left open, their pages keep animating and their circuits keep
+    /// running, and on two cores that starves the journeys that run in parallel.
+    /// </summary>
     public async Task<IPage> NewPageAsync(string baseUrl, int width = 1366, int height = 900)
     {
+        IBrowserContext[] stale;
+        lock (_contexts)
+        {
+            stale = _contexts.Count >= OpenContexts ? _contexts.Take(_contexts.Count - OpenContexts + 1).ToArray() : [];
+            _contexts.RemoveRange(0, stale.Length);
+        }
+
+        foreach (var old in stale)
+        {
+            await old.CloseAsync();
+        }
+
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
@@ -60,6 +82,11 @@ public class BrowserApp : SmartCityFactory
             TimezoneId = "Asia/Jakarta",
         });
         context.SetDefaultTimeout(15_000);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
     }
 
@@ -84,6 +111,10 @@ public class BrowserApp : SmartCityFactory
     /// <summary>axe must report no serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        // A snackbar fading in is measured half-transparent; its settled colours meet AA. Let its animation finish first.
+        await page.WaitForFunctionAsync(
+            "() => document.getAnimations().filter(a => a.effect?.target?.closest?.('.mud-snackbar')).every(a => a.playState !== 'running')",
+            null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         AxeResult result = await page.RunAxe();
         var severe = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
