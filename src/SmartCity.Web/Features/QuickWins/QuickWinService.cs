@@ -323,7 +323,8 @@ public sealed class QuickWinService(
             .Select(r => new ProgressTerms(r.Percent, r.Id, r.Period, r.VerifiedAt, r.Verifier)).FirstOrDefault()
         ?? new ProgressTerms(0, null, null, null, null);
 
-    private static async Task<List<DimensionProgress>> DimensionProgressAsync(SmartCityDbContext db, int? regencyId, CancellationToken ct)
+    /// <summary>Progress per dimension (the mean of its active quick wins), grouped in SQL: one command; every regency when <paramref name="regencyId"/> is null.</summary>
+    internal static async Task<List<DimensionProgress>> DimensionProgressAsync(SmartCityDbContext db, int? regencyId, CancellationToken ct)
     {
         var active = db.QuickWins.AsNoTracking().Where(q => !q.IsArchived && q.Status != QuickWinStatus.Stopped);
         if (regencyId is { } id)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
-using SmartCity.Domain.Dimensions;
 using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
@@ -173,19 +172,7 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var regency = await db.Regencies.AsNoTracking().Where(r => r.Id == id)
             .Select(r => new { r.Code, r.Name, r.CurrentStage }).SingleAsync(ct);
-        var progress = await db.QuickWins.AsNoTracking()
-            .Where(q => q.RegencyId == id && !q.IsArchived && q.Status != QuickWinStatus.Stopped)
-            .Select(q => new
-            {
-                Dimension = db.Dimensions.Where(d => d.Id == q.DimensionId).Select(d => d.Code).First(),
-                Progress = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart)
-                    .Select(r => (decimal?)r.Percent).FirstOrDefault() ?? 0,
-            })
-            .ToListAsync(ct);
-        var dimensions = DimensionCodes.All
-            .Select(code => progress.Where(p => p.Dimension == code).Select(p => p.Progress).ToList())
-            .Zip(DimensionCodes.All, (values, code) => new DimensionProgress(code, QuickWinProgress.MeanOf(values), values.Count))
-            .ToList();
+        var dimensions = await SmartCity.Web.Features.QuickWins.QuickWinService.DimensionProgressAsync(db, id, ct);
         return new RegencySummary(regency.Code, regency.Name, regency.CurrentStage, dimensions);
     }
 }
