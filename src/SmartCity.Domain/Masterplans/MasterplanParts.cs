@@ -67,6 +67,7 @@ public class ProgrammeKpi : IRegencyOwnedEntity
     public string? Unit { get; set; }
     public decimal? Baseline { get; set; }
     public decimal? Target { get; set; }
+    public int SortOrder { get; set; }
 }
 
 /// <summary>A signatory of the joint commitment (Bupati, OPD heads, private parties, community figures).</summary>
@@ -80,6 +81,7 @@ public class Signatory : IRegencyOwnedEntity
     public string? Institution { get; set; }
     public DateOnly? SignedOn { get; set; }
     public int SortOrder { get; set; }
+    public uint Version { get; set; }
 }
 
 /// <summary>An immutable snapshot stored at each submission, compared block by block.</summary>

@@ -35,6 +35,7 @@ public class SmartCityDbContext(DbContextOptions<SmartCityDbContext> options)
     public DbSet<Signatory> Signatories => Set<Signatory>();
     public DbSet<MasterplanVersion> MasterplanVersions => Set<MasterplanVersion>();
     public DbSet<ReviewComment> ReviewComments => Set<ReviewComment>();
+    public DbSet<MasterplanDraft> MasterplanDrafts => Set<MasterplanDraft>();
     public DbSet<Instrument> Instruments => Set<Instrument>();
     public DbSet<Criterion> Criteria => Set<Criterion>();
     public DbSet<Band> Bands => Set<Band>();

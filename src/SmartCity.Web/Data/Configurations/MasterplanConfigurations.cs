@@ -123,6 +123,7 @@ internal sealed class SignatoryConfiguration : IEntityTypeConfiguration<Signator
         builder.Property(s => s.Name).HasMaxLength(TextLimits.Name);
         builder.Property(s => s.Position).HasMaxLength(TextLimits.Name);
         builder.Property(s => s.Institution).HasMaxLength(TextLimits.Name);
+        builder.Property(s => s.Version).IsRowVersion();
     }
 }
 
@@ -149,5 +150,19 @@ internal sealed class ReviewCommentConfiguration : IEntityTypeConfiguration<Revi
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(c => c.ResolvedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.MasterplanId, c.ResolvedAt });
+    }
+}
+
+internal sealed class MasterplanDraftConfiguration : IEntityTypeConfiguration<MasterplanDraft>
+{
+    public void Configure(EntityTypeBuilder<MasterplanDraft> builder)
+    {
+        builder.Property(d => d.UserId).HasMaxLength(TextLimits.UserId);
+        builder.Property(d => d.Block).HasMaxLength(TextLimits.ShortName);
+        builder.Property(d => d.Content).HasColumnType("jsonb");
+        builder.HasOne<Masterplan>().WithMany().HasForeignKey(d => new { d.MasterplanId, d.RegencyId })
+            .HasPrincipalKey(m => new { m.Id, m.RegencyId }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(d => new { d.MasterplanId, d.UserId, d.Block }).IsUnique();
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SmartCity.Domain.Common;
+using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
 using SmartCity.Web.Features.Accounts;
@@ -19,7 +20,7 @@ namespace SmartCity.Web.Data.Interceptors;
 public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeProvider) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> MaskedFields = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Data"];
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(SignInEvent)];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(SignInEvent), typeof(MasterplanDraft)];
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private readonly ConditionalWeakTable<DbContext, List<AuditEntry>> _pending = [];
 

@@ -1145,6 +1145,52 @@ namespace SmartCity.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SmartCity.Domain.Masterplans.MasterplanDraft", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseHiLo(b.Property<int>("Id"));
+
+                    b.Property<long>("BaseVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Block")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<int>("MasterplanId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("MasterplanId", "RegencyId");
+
+                    b.HasIndex("MasterplanId", "UserId", "Block")
+                        .IsUnique();
+
+                    b.ToTable("MasterplanDrafts");
+                });
+
             modelBuilder.Entity("SmartCity.Domain.Masterplans.MasterplanGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -1354,6 +1400,9 @@ namespace SmartCity.Web.Data.Migrations
                     b.Property<int>("RegencyId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
                     b.Property<decimal?>("Target")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -1515,6 +1564,12 @@ namespace SmartCity.Web.Data.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -2541,6 +2596,22 @@ namespace SmartCity.Web.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RegencyId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartCity.Domain.Masterplans.MasterplanDraft", b =>
+                {
+                    b.HasOne("SmartCity.Web.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SmartCity.Domain.Masterplans.Masterplan", null)
+                        .WithMany()
+                        .HasForeignKey("MasterplanId", "RegencyId")
+                        .HasPrincipalKey("Id", "RegencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -127,6 +127,15 @@ public sealed class RegencyAccess(CurrentUser currentUser, ILogger<RegencyAccess
         }
     }
 
+    /// <summary>Refuses (logged like every refusal) unless <paramref name="allowed"/>: for rules of role and state that a service decides.</summary>
+    public void EnsureAllowed(bool allowed, string action, string target)
+    {
+        if (!allowed)
+        {
+            throw Refuse(action, target);
+        }
+    }
+
     private AccessDeniedException Refuse(string action, string target)
     {
         logger.LogWarning(
