@@ -36,6 +36,20 @@ public static class MasterplanBlocks
     /// <summary>The seven blocks in the editor's (and the document's) order.</summary>
     public static readonly IReadOnlyList<string> All = [Analysis, Vision, Strategy, Programmes, Roadmap, QuickWins, Commitment];
 
+    /// <summary>The position of a block in <see cref="All"/>, or −1.</summary>
+    public static int IndexOf(string block)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i] == block)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The text block of one dimension's strategy, e.g. <c>strategy:GOV</c>.</summary>
     public static string StrategyOf(string dimensionCode) => $"{Strategy}:{dimensionCode}";
 

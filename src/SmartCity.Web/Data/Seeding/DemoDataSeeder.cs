@@ -41,8 +41,17 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
     {
         await SeedRegenciesAsync(ct);
         await SeedUsersAsync();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await DemoMasterplans.SeedAsync(db, Jepara, Jombang, timeProvider.GetUtcNow(), ct);
+        }
+
         await SeedJeparaQuickWinsAsync(ct);
         await SeedJombangQuickWinsAsync(ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await DemoMasterplans.LinkAndApproveAsync(db, Jepara, (await users.FindByNameAsync("bappeda.jepara"))?.Id, (await users.FindByNameAsync("admin"))?.Id, ct);
+        }
     }
 
     private async Task SeedRegenciesAsync(CancellationToken ct)
