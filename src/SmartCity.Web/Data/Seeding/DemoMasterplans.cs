@@ -45,7 +45,12 @@ internal static class DemoMasterplans
         if (!await db.Masterplans.AnyAsync(m => m.RegencyId == regencies[jepara], ct))
         {
             var units = await db.GovernmentUnits.Where(u => u.RegencyId == regencies[jepara]).ToDictionaryAsync(u => u.Acronym!, u => u.Id, ct);
-            db.Masterplans.Add(Jepara(regencies[jepara], dimensions, units, now));
+            var plan = Jepara(regencies[jepara], dimensions, units, now);
+            db.Masterplans.Add(plan);
+            foreach (var programme in plan.Programmes)
+            {
+                programme.GoalId = plan.Goals.Single(g => g.DimensionId == programme.DimensionId).Id;
+            }
         }
 
         if (!await db.Masterplans.AnyAsync(m => m.RegencyId == regencies[jombang], ct))

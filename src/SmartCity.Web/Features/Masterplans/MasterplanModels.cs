@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Masterplans;
 
@@ -52,7 +53,12 @@ public sealed record MasterplanDetail
 
     /// <summary>The signed-in planner's autosaved, not yet applied texts, by block.</summary>
     public IReadOnlyList<DraftRow> MyDrafts { get; init; } = [];
-    public IReadOnlyList<CompletenessIssue> Completeness { get; init; } = [];
+
+    /// <summary>What the completeness panel lists, computed from the rows above (not serialised with the page state).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CompletenessIssue> Completeness => _completeness ??= MasterplanService.Completeness(this);
+
+    private IReadOnlyList<CompletenessIssue>? _completeness;
 
     /// <summary>A planner of the regency, in a state that allows editing.</summary>
     public bool CanEdit { get; init; }

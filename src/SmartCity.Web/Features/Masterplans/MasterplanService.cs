@@ -240,7 +240,6 @@ public sealed class MasterplanService(
         var planner = access.CanWrite(plan.RegencyId, RegencyWrite.Masterplans);
         var reviewer = access.IsNational;
         var horizons = new HorizonSpans(plan.StartYear, plan.EndYear, Years(head.ShortYears, 2), Years(head.MediumYears, 5));
-        var completeness = Completeness(plan, readiness, goals, dimensions.Select(d => (d.Id, d.Code, d.Strategy?.Text)).ToList(), programmeRows, signatories.Count);
         return new MasterplanDetail
         {
             Id = plan.Id,
@@ -276,7 +275,6 @@ public sealed class MasterplanService(
             Comments = comments,
             Versions = head.Versions,
             MyDrafts = planner ? head.Drafts : [],
-            Completeness = completeness,
             CanEdit = planner && MasterplanWorkflow.IsAllowed(plan.State, MasterplanAction.Edit),
             CanSubmit = planner && MasterplanWorkflow.IsAllowed(plan.State, MasterplanAction.Submit),
             CanReview = reviewer && MasterplanWorkflow.IsAllowed(plan.State, MasterplanAction.RequestRevision),
@@ -294,9 +292,7 @@ public sealed class MasterplanService(
     }
 
     /// <summary>The completeness rules on the rows the editor loaded (no further SQL).</summary>
-    internal static IReadOnlyList<CompletenessIssue> Completeness(
-        Masterplan plan, IReadOnlyList<ReadinessRow> readiness, IReadOnlyList<GoalRow> goals, IReadOnlyList<(int Id, string Code, string? Strategy)> dimensions,
-        IReadOnlyList<ProgrammeRow> programmes, int signatories)
+    internal static IReadOnlyList<CompletenessIssue> Completeness(MasterplanDetail plan)
     {
         var shape = new Masterplan
         {
@@ -308,18 +304,18 @@ public sealed class MasterplanService(
             RpjmdEndYear = plan.RpjmdEndYear,
             Vision = plan.Vision,
             Missions = plan.Missions,
-            Readiness = readiness.Select(r => new ReadinessRating { Component = r.Component, Grade = r.Grade }).ToList(),
-            Goals = goals.Select(g => new MasterplanGoal { Id = g.Id, DimensionId = g.DimensionId, Text = g.Text }).ToList(),
-            Strategies = dimensions.Where(d => d.Strategy is not null).Select(d => new DimensionStrategy { DimensionId = d.Id, Text = d.Strategy! }).ToList(),
-            Programmes = programmes.Select(p => new Programme
+            Readiness = plan.Readiness.Select(r => new ReadinessRating { Component = r.Component, Grade = r.Grade }).ToList(),
+            Goals = plan.Goals.Select(g => new MasterplanGoal { Id = g.Id, DimensionId = g.DimensionId, Text = g.Text }).ToList(),
+            Strategies = plan.Dimensions.Where(d => d.Strategy is not null).Select(d => new DimensionStrategy { DimensionId = d.Id, Text = d.Strategy! }).ToList(),
+            Programmes = plan.Programmes.Select(p => new Programme
             {
                 Id = p.Id, Name = p.Name, DimensionId = p.DimensionId, StartYear = p.StartYear, EndYear = p.EndYear, SortOrder = p.SortOrder,
             }).ToList(),
-            Signatories = Enumerable.Range(0, signatories).Select(_ => new Signatory { Name = "", Position = "" }).ToList(),
+            Signatories = plan.Signatories.Select(s => new Signatory { Name = s.Name, Position = s.Position }).ToList(),
         };
-        var quickWins = programmes.SelectMany(p => p.QuickWins).Where(q => !q.IsArchived)
+        var quickWins = plan.Programmes.SelectMany(p => p.QuickWins).Where(q => !q.IsArchived)
             .Select(q => new PlanQuickWin(q.Id, q.Name, q.ProgrammeId, q.StartDate)).ToList();
-        return MasterplanCompleteness.Check(shape, dimensions.ToDictionary(d => d.Id, d => d.Code), quickWins);
+        return MasterplanCompleteness.Check(shape, plan.Dimensions.ToDictionary(d => d.Id, d => d.Code), quickWins);
     }
 
     private static int Years(string? setting, int fallback) =>
