@@ -309,7 +309,12 @@ public sealed class MasterplanService(
             Strategies = plan.Dimensions.Where(d => d.Strategy is not null).Select(d => new DimensionStrategy { DimensionId = d.Id, Text = d.Strategy! }).ToList(),
             Programmes = plan.Programmes.Select(p => new Programme
             {
-                Id = p.Id, Name = p.Name, DimensionId = p.DimensionId, StartYear = p.StartYear, EndYear = p.EndYear, SortOrder = p.SortOrder,
+                Id = p.Id,
+                Name = p.Name,
+                DimensionId = p.DimensionId,
+                StartYear = p.StartYear,
+                EndYear = p.EndYear,
+                SortOrder = p.SortOrder,
             }).ToList(),
             Signatories = plan.Signatories.Select(s => new Signatory { Name = s.Name, Position = s.Position }).ToList(),
         };
