@@ -107,13 +107,19 @@ internal static class MasterplanTestData
         Block = MasterplanBlocks.Analysis,
         Fields = new()
         {
-            [TextBlocks.GapAnalysis] = gap, [TextBlocks.Strengths] = loaded.Strengths, [TextBlocks.Weaknesses] = loaded.Weaknesses,
-            [TextBlocks.Opportunities] = loaded.Opportunities, [TextBlocks.Threats] = loaded.Threats,
+            [TextBlocks.GapAnalysis] = gap,
+            [TextBlocks.Strengths] = loaded.Strengths,
+            [TextBlocks.Weaknesses] = loaded.Weaknesses,
+            [TextBlocks.Opportunities] = loaded.Opportunities,
+            [TextBlocks.Threats] = loaded.Threats,
         },
         Base = new()
         {
-            [TextBlocks.GapAnalysis] = loaded.GapAnalysis, [TextBlocks.Strengths] = loaded.Strengths, [TextBlocks.Weaknesses] = loaded.Weaknesses,
-            [TextBlocks.Opportunities] = loaded.Opportunities, [TextBlocks.Threats] = loaded.Threats,
+            [TextBlocks.GapAnalysis] = loaded.GapAnalysis,
+            [TextBlocks.Strengths] = loaded.Strengths,
+            [TextBlocks.Weaknesses] = loaded.Weaknesses,
+            [TextBlocks.Opportunities] = loaded.Opportunities,
+            [TextBlocks.Threats] = loaded.Threats,
         },
         Version = loaded.Version,
     };

@@ -71,8 +71,11 @@ public static class TextBlocks
     {
         MasterplanBlocks.Analysis => new Dictionary<string, int>
         {
-            [GapAnalysis] = TextLimits.LongText, [Strengths] = TextLimits.Text, [Weaknesses] = TextLimits.Text,
-            [Opportunities] = TextLimits.Text, [Threats] = TextLimits.Text,
+            [GapAnalysis] = TextLimits.LongText,
+            [Strengths] = TextLimits.Text,
+            [Weaknesses] = TextLimits.Text,
+            [Opportunities] = TextLimits.Text,
+            [Threats] = TextLimits.Text,
         },
         MasterplanBlocks.Vision => new Dictionary<string, int> { [Vision] = TextLimits.Text, [Missions] = TextLimits.Text },
         _ when DimensionOf(block) is not null => new Dictionary<string, int> { [Strategy] = TextLimits.LongText },

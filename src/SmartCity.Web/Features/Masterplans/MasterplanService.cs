@@ -313,7 +313,12 @@ public sealed class MasterplanService(
             Strategies = dimensions.Where(d => d.Strategy is not null).Select(d => new DimensionStrategy { DimensionId = d.Id, Text = d.Strategy! }).ToList(),
             Programmes = programmes.Select(p => new Programme
             {
-                Id = p.Id, Name = p.Name, DimensionId = p.DimensionId, StartYear = p.StartYear, EndYear = p.EndYear, SortOrder = p.SortOrder,
+                Id = p.Id,
+                Name = p.Name,
+                DimensionId = p.DimensionId,
+                StartYear = p.StartYear,
+                EndYear = p.EndYear,
+                SortOrder = p.SortOrder,
             }).ToList(),
             Signatories = Enumerable.Range(0, signatories).Select(_ => new Signatory { Name = "", Position = "" }).ToList(),
         };
