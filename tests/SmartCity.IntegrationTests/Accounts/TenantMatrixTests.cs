@@ -1,14 +1,17 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.QuickWins;
 using SmartCity.IntegrationTests.Evidence;
+using SmartCity.IntegrationTests.Masterplans;
 using SmartCity.IntegrationTests.QuickWins;
 using SmartCity.IntegrationTests.Web;
 using SmartCity.Testing;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Dashboard;
 using SmartCity.Web.Features.Evidence;
+using SmartCity.Web.Features.Masterplans;
 using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Features.QuickWins.Export;
 using SmartCity.Web.Features.QuickWins.Overdue;
@@ -452,6 +455,92 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
         AssertRefusalLogged(user, before);
         await using var db = app.CreateDbContext();
         Assert.Equal(ReportState.Submitted, await db.ProgressReports.Where(r => r.Id == submittedId).Select(r => r.State).SingleAsync());
+    }
+
+    /// <summary>Jombang's masterplan: everyone who reads Jombang reads it; only its Bappeda planners write; nobody else, anonymous visitors included.</summary>
+    public static TheoryData<string?, bool, bool> JombangMasterplanCases => new()
+    {
+        { "bappeda.jombang", true, true },
+        { "diskominfo.jombang", true, false },
+        { "admin", true, false },
+        { "penilai1", true, false },
+        { "bappeda.jepara", false, false },
+        { "diskominfo.jepara", false, false },
+        { null, false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(JombangMasterplanCases))]
+    public async Task Reading_and_writing_Jombangs_masterplan(string? user, bool canRead, bool canWrite)
+    {
+        var jombang = await RegencyIdAsync(Jombang);
+        var (id, start) = await MasterplanTestData.CreateAsync(app);
+        var loaded = await MasterplanTestData.DetailAsync(app, id);
+        await using var actor = await app.AsAsync(user);
+        var plans = actor.Get<MasterplanService>();
+        var blocks = actor.Get<MasterplanBlockService>();
+        var review = actor.Get<MasterplanReviewService>();
+        var before = RefusalCount;
+
+        if (canRead)
+        {
+            Assert.Equal(Jombang, (await plans.FrameAsync(Jombang))!.RegencyCode);
+            Assert.Contains(id, (await plans.ListAsync(jombang, null, null, 1, 200)).Items.Select(p => p.Id));
+            var detail = (await plans.GetAsync(id))!;
+            Assert.Equal((canWrite, canWrite), (detail.CanEdit, detail.CanSubmit));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plans.FrameAsync(Jombang));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plans.ListAsync(jombang, null, null, 1, 20));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plans.GetAsync(id));
+            AssertRefusalLogged(user, before);
+        }
+
+        before = RefusalCount;
+        var frame = MasterplanTestData.Frame(start, 5, "Diubah dalam matriks");
+        frame.Version = loaded.Version;
+        var goal = new GoalInput { DimensionId = loaded.Dimensions[0].Id, Text = "Sasaran matriks", Indicator = "X", Target = 1 };
+        var grid = new ReadinessInput { Cells = [new() { Component = ReadinessComponent.StrukturPeople, Grade = ReadinessGrade.Good }], Base = MasterplanTestData.Cells(loaded) };
+        if (canWrite)
+        {
+            var free = await MasterplanTestData.FreeStartAsync(app, jombang);
+            Assert.True((await plans.CreateAsync(jombang, MasterplanTestData.Frame(free))).Succeeded);
+            Assert.True((await plans.UpdateFrameAsync(id, frame)).Succeeded);
+            Assert.True((await blocks.SaveDraftAsync(id, MasterplanTestData.Vision(loaded, "Draf."))).Succeeded);
+            Assert.True((await blocks.SaveTextAsync(id, MasterplanTestData.Vision(loaded, "Visi matriks."))).Succeeded);
+            Assert.True((await blocks.SaveReadinessAsync(id, grid)).Succeeded);
+            Assert.True((await blocks.SaveGoalAsync(id, null, goal)).Succeeded);
+            Assert.True((await blocks.SaveSignatoryAsync(id, null, new SignatoryInput { Name = "Bupati", Position = "Bupati Jombang" })).Succeeded);
+            Assert.False((await review.SubmitAsync(id, (await MasterplanTestData.RowAsync(app, id)).Version)).Succeeded); // allowed, but incomplete
+            Assert.Equal("Visi matriks.", (await MasterplanTestData.RowAsync(app, id)).Vision);
+        }
+        else
+        {
+            var row = await MasterplanTestData.RowAsync(app, id);
+            var counts = await MasterplanCountsAsync();
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plans.CreateAsync(jombang, MasterplanTestData.Frame(start + 40)));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => plans.UpdateFrameAsync(id, frame));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => blocks.SaveDraftAsync(id, MasterplanTestData.Vision(loaded, "Draf.")));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => blocks.SaveTextAsync(id, MasterplanTestData.Vision(loaded, "Visi matriks."), overwrite: true));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => blocks.SaveReadinessAsync(id, grid, overwrite: true));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => blocks.SaveGoalAsync(id, null, goal));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => blocks.SaveSignatoryAsync(id, null, new SignatoryInput { Name = "Bupati", Position = "Bupati Jombang" }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.SubmitAsync(id, row.Version));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.AmendAsync(id, row.Version));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.ApproveAsync(id, row.Version));
+            AssertRefusalLogged(user, before);
+            var after = await MasterplanTestData.RowAsync(app, id);
+            Assert.Equal((row.Title, row.Vision, row.State, row.Version), (after.Title, after.Vision, after.State, after.Version));
+            Assert.Equal(counts, await MasterplanCountsAsync());
+        }
+    }
+
+    private async Task<(int Plans, int Drafts, int Readiness, int Goals, int Signatories, int Versions)> MasterplanCountsAsync()
+    {
+        await using var db = app.CreateDbContext();
+        return (await db.Masterplans.CountAsync(), await db.MasterplanDrafts.CountAsync(), await db.ReadinessRatings.CountAsync(),
+            await db.MasterplanGoals.CountAsync(), await db.Signatories.CountAsync(), await db.MasterplanVersions.CountAsync());
     }
 
     private sealed record QuickWinSnapshot(string Name, uint Version, bool IsArchived, uint MilestoneVersion, uint KpiVersion, string Units, uint DraftVersion, ReportState DraftState);

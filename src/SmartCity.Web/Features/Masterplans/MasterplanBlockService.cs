@@ -84,7 +84,8 @@ public sealed class MasterplanBlockService(
             return SaveResult.Invalid(validation);
         }
 
-        var fields = TextBlocks.FieldsOf(input.Block).Keys.ToList();
+        // Only the fields the planner sent: a field left out is not cleared (and cannot conflict).
+        var fields = TextBlocks.FieldsOf(input.Block).Keys.Where(input.Fields.ContainsKey).ToList();
         string? Yours(string field) => input.Fields.TryGetValue(field, out var text) ? Clean(text) : null;
         string? Loaded(string field) => input.Base.TryGetValue(field, out var text) ? Clean(text) : null;
         var userId = access.UserId!;
@@ -331,7 +332,26 @@ public sealed class MasterplanBlockService(
     private async Task<ConcurrencyConflict> TextConflictAsync(
         SmartCityDbContext db, string entity, int key, IReadOnlyList<(string Field, string? Yours, string? Saved)> fields, uint version, CancellationToken ct)
     {
-        var (changedBy, changedAt) = await db.LastChangeAsync(entity, key.ToString(CultureInfo.InvariantCulture), ct);
+        // Who last changed one of these fields: the plan's row also changes with its other blocks (e.g. the planner's own analysis).
+        var keyText = key.ToString(CultureInfo.InvariantCulture);
+        var (changedBy, changedAt) = await db.LastChangeAsync(entity, keyText, ct);
+        if (entity == nameof(Masterplan))
+        {
+            long lastId = 0;
+            (changedBy, changedAt) = (null, null);
+            foreach (var (field, _, _) in fields)
+            {
+                var contained = JsonSerializer.Serialize(new[] { new { field } });
+                var last = await db.AuditEntries.AsNoTracking()
+                    .Where(a => a.Entity == entity && a.EntityKey == keyText && a.Id > lastId && EF.Functions.JsonContains(a.Changes, contained))
+                    .OrderByDescending(a => a.Id).Select(a => new { a.Id, a.UserName, a.OccurredAt }).FirstOrDefaultAsync(ct);
+                if (last is not null)
+                {
+                    (lastId, changedBy, changedAt) = (last.Id, last.UserName, last.OccurredAt);
+                }
+            }
+        }
+
         var differences = new Differences();
         foreach (var (field, yours, saved) in fields)
         {
