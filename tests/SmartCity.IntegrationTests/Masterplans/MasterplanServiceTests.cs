@@ -329,6 +329,18 @@ public sealed class MasterplanServiceTests(SmallApp app) : IClassFixture<SmallAp
         grid = (await DetailAsync(app, id)).Readiness;
         Assert.Equal(ReadinessGrade.Poor, grid.Single(r => r.Component == ReadinessComponent.StrukturPeople).Grade);
         Assert.Equal(ReadinessGrade.Poor, grid.Single(r => r.Component == ReadinessComponent.StrukturBudget).Grade);
+
+        // B sends the whole grid but changed only the budget while A changed people: neither a conflict nor a revert of A's change.
+        var reloaded = await DetailAsync(app, id);
+        var peopleByA = Cells(reloaded);
+        peopleByA.Single(c => c.Component == ReadinessComponent.StrukturPeople).Grade = ReadinessGrade.Moderate;
+        AssertSaved(await a.Get<MasterplanBlockService>().SaveReadinessAsync(id, new ReadinessInput { Cells = peopleByA, Base = Cells(reloaded) }));
+        var wholeGrid = Cells(reloaded);
+        wholeGrid.Single(c => c.Component == ReadinessComponent.StrukturBudget).Grade = ReadinessGrade.Good;
+        AssertSaved(await b.Get<MasterplanBlockService>().SaveReadinessAsync(id, new ReadinessInput { Cells = wholeGrid, Base = Cells(reloaded) }));
+        grid = (await DetailAsync(app, id)).Readiness;
+        Assert.Equal(ReadinessGrade.Moderate, grid.Single(r => r.Component == ReadinessComponent.StrukturPeople).Grade);
+        Assert.Equal(ReadinessGrade.Good, grid.Single(r => r.Component == ReadinessComponent.StrukturBudget).Grade);
     }
 
     [Fact]

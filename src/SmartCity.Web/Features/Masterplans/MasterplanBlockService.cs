@@ -154,7 +154,10 @@ public sealed class MasterplanBlockService(
 
         var rows = await db.ReadinessRatings.Where(r => r.MasterplanId == id && r.ElementId == null).ToListAsync(ct);
         var differences = new Differences();
-        foreach (var cell in input.Cells)
+        // Three-way: only cells the planner changed from what they loaded count; the others keep whatever is saved now.
+        var touched = input.Cells.Where(cell => input.Base.FirstOrDefault(b => b.Component == cell.Component) is not { } loaded
+            || loaded.Grade != cell.Grade || !Same(Clean(loaded.Notes), Clean(cell.Notes))).ToList();
+        foreach (var cell in touched)
         {
             var row = rows.FirstOrDefault(r => r.Component == cell.Component);
             var loaded = input.Base.FirstOrDefault(b => b.Component == cell.Component);
@@ -173,7 +176,7 @@ public sealed class MasterplanBlockService(
             return SaveResult.Conflicted(new ConcurrencyConflict(differences.Items, changedBy, changedAt, 0));
         }
 
-        foreach (var cell in input.Cells)
+        foreach (var cell in touched)
         {
             var row = rows.FirstOrDefault(r => r.Component == cell.Component);
             if (row is null)
