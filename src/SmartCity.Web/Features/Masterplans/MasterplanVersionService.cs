@@ -17,7 +17,8 @@ public sealed record MasterplanVersionsView(
 /// <summary>
 /// The submitted versions of a masterplan: list, read one (or the working copy), compare two block by block, and the official
 /// .docx of either. Whoever may read the regency may do all of it; anonymous visitors only read the approved version
-/// (<see cref="ApprovedAsync"/>, for the public pages). A stored version is read in one SQL command, the working copy in six more.
+/// (<see cref="ApprovedAsync"/>, for the public pages). Stored versions (one, or two to compare) are read in one SQL command, the
+/// working copy with <see cref="MasterplanSnapshots.LoadAsync"/>'s own few more, whatever the number of programmes.
 /// </summary>
 public sealed class MasterplanVersionService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IStringLocalizer<SharedResource> l)
 {

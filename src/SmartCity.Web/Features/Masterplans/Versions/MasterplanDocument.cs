@@ -122,11 +122,7 @@ public sealed class MasterplanDocument(IStringLocalizer<SharedResource> l)
                 version.Append(" (").Append(L("MasterplanDoc.WorkingCopy")).Append(')');
             }
 
-            version.Append(" · ").Append(l.Enum(header.State));
-            if (header.ApprovedOn is { } approved)
-            {
-                version.Append(" · ").Append(L("MasterplanDoc.ApprovedOn", Format.Date(approved)));
-            }
+            version.Append(" · ").Append(header.ApprovedOn is { } approved ? L("MasterplanDoc.ApprovedOn", Format.Date(approved)) : l.Enum(header.State));
 
             _body.Append(Paragraph("", "TitleInfo"), Paragraph(version.ToString(), "TitleInfo"));
         }
@@ -364,7 +360,7 @@ public sealed class MasterplanDocument(IStringLocalizer<SharedResource> l)
                     new TableStyle { Val = "PlanTable" },
                     new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                     new TableLayout { Type = TableLayoutValues.Fixed },
-                    new TableLook { Val = "04A0", FirstRow = true, LastRow = false, FirstColumn = false, LastColumn = false, NoHorizontalBand = true, NoVerticalBand = true }),
+                    new TableLook { Val = "0420" }),
                 new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
             table.Append(new TableRow(
                 [new TableRowProperties(new CantSplit(), new TableHeader()), .. columns.Select((c, i) => Cell(widths[i], [c.Header], bold: true, fill: HeaderFill))]));
