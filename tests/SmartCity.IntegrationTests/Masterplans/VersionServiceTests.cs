@@ -302,6 +302,34 @@ public sealed class VersionServiceTests(NationalApp app) : IClassFixture<Nationa
     }
 
     [Fact]
+    public async Task The_versions_page_lists_versions_and_shows_the_diff_of_the_requested_pair_to_readers_only()
+    {
+        var id = await PlanWithVersionsAsync();
+        var own = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await HttpSignIn.SignInOrThrowAsync(own, "bappeda.jombang");
+
+        var html = await own.GetStringAsync(new Uri($"/masterplans/{id}/versions?from=1&to=2", UriKind.Relative));
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "data-testid=\"version-row\""));
+        Assert.Contains($"/masterplans/{id}/document?version=2", html, StringComparison.Ordinal);
+        Assert.Contains("3 bagian berubah", html, StringComparison.Ordinal); // vision, the added programme, its dimension's roadmap
+        Assert.Contains(">melindungi<", html, StringComparison.Ordinal);
+        Assert.Matches("<del class=\"diff-del\"[^>]*><span class=\"visually-hidden\"[^>]*>\\[dihapus: </span>melayani", html);
+        Assert.Matches("<details class=\"diff-section changed\" open[^>]*data-key=\"vision\"", html);
+        Assert.Matches("<details class=\"diff-section \"[^>]*data-key=\"missions\"", html);
+
+        var working = await own.GetStringAsync(new Uri($"/masterplans/{id}/versions?from=2", UriKind.Relative));
+        Assert.Contains("1 bagian berubah", working, StringComparison.Ordinal);
+        Assert.Contains("> dan hoaks<", working, StringComparison.Ordinal);
+
+        var other = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await HttpSignIn.SignInOrThrowAsync(other, "bappeda.jepara");
+        using var refused = await other.GetAsync(new Uri($"/masterplans/{id}/versions", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("melayani", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_change_a_stored_snapshot_but_records_the_approval()
     {
         var id = await PlanWithVersionsAsync();
