@@ -98,8 +98,14 @@ public sealed class VersionServiceTests(NationalApp app) : IClassFixture<Nationa
         await db.Masterplans.Where(m => m.Id == plan.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Vision, "Jombang cerdas yang melindungi warganya"));
         db.Programmes.Add(new Programme
         {
-            RegencyId = jombang, MasterplanId = plan.Id, Name = "Jombang Sehat", DimensionId = dimensions[3].Id, Horizon = Horizon.MediumTerm,
-            StartYear = start + 3, EndYear = start + 5, SortOrder = 99,
+            RegencyId = jombang,
+            MasterplanId = plan.Id,
+            Name = "Jombang Sehat",
+            DimensionId = dimensions[3].Id,
+            Horizon = Horizon.MediumTerm,
+            StartYear = start + 3,
+            EndYear = start + 5,
+            SortOrder = 99,
         });
         await db.SaveChangesAsync();
         await StoreVersionAsync(db, plan.Id, 2, planner, null);
@@ -117,8 +123,14 @@ public sealed class VersionServiceTests(NationalApp app) : IClassFixture<Nationa
         var regency = await db.Masterplans.Where(m => m.Id == planId).Select(m => m.RegencyId).SingleAsync();
         db.MasterplanVersions.Add(new MasterplanVersion
         {
-            RegencyId = regency, MasterplanId = planId, Number = number, SubmittedAt = DateTimeOffset.UtcNow, SubmittedById = userId, Snapshot = snapshot!.ToJson(),
-            ApprovedAt = approvedAt, ApprovedById = approvedAt is null ? null : userId,
+            RegencyId = regency,
+            MasterplanId = planId,
+            Number = number,
+            SubmittedAt = DateTimeOffset.UtcNow,
+            SubmittedById = userId,
+            Snapshot = snapshot!.ToJson(),
+            ApprovedAt = approvedAt,
+            ApprovedById = approvedAt is null ? null : userId,
         });
         await db.SaveChangesAsync();
     }

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Dimensions;
 using SmartCity.Domain.Masterplans;
 using SmartCity.Web.Components.Shared;
-using Format = SmartCity.Web.Components.Shared.Format;
 using SmartCity.Web.Resources;
+using Format = SmartCity.Web.Components.Shared.Format;
 
 namespace SmartCity.Web.Features.Masterplans.Versions;
 
