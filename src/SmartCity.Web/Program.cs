@@ -14,6 +14,7 @@ using SmartCity.Web.Data.Interceptors;
 using SmartCity.Web.Data.Seeding;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Evidence;
+using SmartCity.Web.Features.Masterplans.Versions;
 using SmartCity.Web.Features.Regencies;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -134,6 +135,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapEvidenceEndpoints();
+app.MapMasterplanDocumentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

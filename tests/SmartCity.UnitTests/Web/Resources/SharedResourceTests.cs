@@ -27,6 +27,7 @@ public partial class SharedResourceTests
         typeof(RoundKind),
         typeof(RoundState),
         typeof(ReportState),
+        typeof(SmartCity.Web.Features.Masterplans.Versions.SectionChange),
     };
 
     [Fact]
