@@ -4,7 +4,6 @@ using SmartCity.Domain.Common;
 using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.QuickWins;
 using SmartCity.IntegrationTests.Web;
-using SmartCity.Testing;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Masterplans;
 using SmartCity.Web.Features.Masterplans.Programmes;
@@ -264,7 +263,11 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
         int programmeId;
         await using (var planner = await app.AsAsync(Planner))
         {
-            programmeId = (await planner.Get<MasterplanProgrammeService>().SaveAsync(planId, null, await InputAsync("GOV", Unique("Sebelum diajukan"), 2026, 2027))).Id!.Value;
+            var input = await InputAsync("GOV", Unique("Sebelum diajukan"), 2026, 2027);
+            input.Horizon = Horizon.ShortTerm; // the first two years of 2026–2031
+            var saved = await planner.Get<MasterplanProgrammeService>().SaveAsync(planId, null, input);
+            Assert.True(saved.Succeeded, Errors(saved));
+            programmeId = saved.Id!.Value;
         }
 
         await using (var db = app.CreateDbContext())
