@@ -70,7 +70,12 @@ public sealed class MasterplanProgrammeService(
         Apply(programme, input);
         var kpis = input.Kpis.Select((k, i) => new ProgrammeKpi
         {
-            RegencyId = plan.RegencyId, Name = k.Name.Trim(), Unit = Clean(k.Unit), Baseline = k.Baseline, Target = k.Target, SortOrder = i + 1,
+            RegencyId = plan.RegencyId,
+            Name = k.Name.Trim(),
+            Unit = Clean(k.Unit),
+            Baseline = k.Baseline,
+            Target = k.Target,
+            SortOrder = i + 1,
         }).ToList();
         if (!SameKpis(programme.Kpis, kpis))
         {
