@@ -57,6 +57,9 @@ public sealed record ReportRow(
     int Id, string Period, DateOnly PeriodStart, DateOnly PeriodEnd, decimal Percent, ReportState State, ReportSource Source, string? Author,
     DateTimeOffset? SubmittedAt, string? Verifier, DateTimeOffset? VerifiedAt, string? ReturnReason, int EvidenceCount);
 
+/// <summary>Traceability from a quick win: the masterplan (id, title, period) of the programme it serves, and that programme's goal.</summary>
+public sealed record ProgrammeTrace(int MasterplanId, string MasterplanTitle, int StartYear, int EndYear, string? Goal);
+
 /// <summary>One quick win with everything its page shows.</summary>
 public sealed record QuickWinDetail(
     int Id, int RegencyId, string RegencyCode, string RegencyName, IndonesianTimeZone TimeZone, ReportingPeriodKind PeriodKind,
@@ -68,6 +71,9 @@ public sealed record QuickWinDetail(
     bool CanWrite)
 {
     public string Title => Acronym ?? Name;
+
+    /// <summary>The masterplan programme the quick win serves, its goal and its plan (null when not linked).</summary>
+    public ProgrammeTrace? Trace { get; init; }
 
     public QuickWinInput ToInput() => new()
     {

@@ -190,7 +190,15 @@ public sealed class QuickWinService(
                 Dimension = db.Dimensions.Where(d => d.Id == w.DimensionId).Select(d => d.Code).First(),
                 Element = db.Elements.Where(e => e.Id == w.ElementId).Select(e => english ? e.NameEn : e.NameId).FirstOrDefault(),
                 Owner = db.GovernmentUnits.Where(u => u.Id == w.OwnerUnitId).Select(u => u.Name).FirstOrDefault(),
-                Programme = db.Programmes.Where(p => p.Id == w.ProgrammeId).Select(p => p.Name).FirstOrDefault(),
+                Programme = db.Programmes.Where(p => p.Id == w.ProgrammeId)
+                    .Select(p => new
+                    {
+                        p.Name,
+                        p.MasterplanId,
+                        Goal = db.MasterplanGoals.Where(g => g.Id == p.GoalId).Select(g => g.Text).FirstOrDefault(),
+                        Plan = db.Masterplans.Where(m => m.Id == p.MasterplanId).Select(m => new { m.Title, m.StartYear, m.EndYear }).FirstOrDefault(),
+                    })
+                    .FirstOrDefault(),
             }).FirstOrDefaultAsync(ct);
         if (q is null)
         {
@@ -214,11 +222,16 @@ public sealed class QuickWinService(
         var qw = q.w;
         return new QuickWinDetail(
             qw.Id, qw.RegencyId, q.RegencyCode, q.RegencyName, q.TimeZone, q.ReportingPeriod, qw.Name, qw.Acronym, qw.Description,
-            qw.DimensionId, q.Dimension, qw.ElementId, q.Element, qw.OwnerUnitId, q.Owner, qw.ProgrammeId, q.Programme, qw.StartDate, qw.TargetDate,
+            qw.DimensionId, q.Dimension, qw.ElementId, q.Element, qw.OwnerUnitId, q.Owner, qw.ProgrammeId, q.Programme?.Name, qw.StartDate, qw.TargetDate,
             qw.Budget, qw.BudgetSource, qw.Kind, qw.Status, qw.IsArchived, qw.Version, progress,
             QuickWinProgress.FromMilestones(milestones.Select(m => (m.Weight, m.IsDone))),
             QuickWinProgress.IsDelayed(qw.Status, qw.TargetDate, progress.Percent, today),
-            milestones, kpis, reports, access.CanWrite(qw.RegencyId, RegencyWrite.QuickWins));
+            milestones, kpis, reports, access.CanWrite(qw.RegencyId, RegencyWrite.QuickWins))
+        {
+            Trace = q.Programme is { } p
+                ? new ProgrammeTrace(p.MasterplanId, p.Plan?.Title ?? "", p.Plan?.StartYear ?? 0, p.Plan?.EndYear ?? 0, p.Goal)
+                : null,
+        };
     }
 
     /// <summary>The choices of the quick-win form for a regency: three SQL commands.</summary>
@@ -259,6 +272,43 @@ public sealed class QuickWinService(
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(quickWin.Id, quickWin.Version);
     }
+
+    /// <summary>
+    /// Creates the quick win a masterplan programme becomes (ARCHITECTURE.md: Bappeda writes "quick wins created from masterplan programmes"):
+    /// the regency's Bappeda planners and Diskominfo staff may; the same validation as <see cref="CreateAsync"/>, linked to the programme.
+    /// </summary>
+    public async Task<SaveResult> CreateFromProgrammeAsync(int programmeId, QuickWinInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var regencyId = await db.Programmes.AsNoTracking().Where(p => p.Id == programmeId).Select(p => (int?)p.RegencyId).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"Programme {programmeId}");
+        EnsureCanCreateFromProgramme(access, regencyId, programmeId);
+        input.ProgrammeId = programmeId;
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation);
+        }
+
+        if (await CheckReferencesAsync(db, regencyId, input, null, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var quickWin = new QuickWin { RegencyId = regencyId, Name = input.Name.Trim(), CreatedAt = timeProvider.GetUtcNow() };
+        Apply(quickWin, input);
+        db.QuickWins.Add(quickWin);
+        await db.SaveChangesAsync(ct);
+        return SaveResult.Saved(quickWin.Id, quickWin.Version);
+    }
+
+    /// <summary>The regency's Bappeda planners and Diskominfo staff make quick wins of (and link them to) masterplan programmes.</summary>
+    internal static bool CanCreateFromProgramme(RegencyAccess access, int regencyId) =>
+        access.CanWrite(regencyId, RegencyWrite.QuickWins) || access.CanWrite(regencyId, RegencyWrite.Masterplans);
+
+    /// <summary>Refuses (logged) unless <see cref="CanCreateFromProgramme"/>.</summary>
+    internal static void EnsureCanCreateFromProgramme(RegencyAccess access, int regencyId, int programmeId) =>
+        access.EnsureAllowed(CanCreateFromProgramme(access, regencyId), "write quick wins of", $"programme {programmeId} of regency {regencyId}");
 
     /// <summary>Saves an edit against the version the user loaded; a newer save by someone else is a conflict unless <paramref name="overwrite"/>.</summary>
     public async Task<SaveResult> UpdateAsync(int id, QuickWinInput input, bool overwrite = false, CancellationToken ct = default)
