@@ -136,7 +136,7 @@ public sealed class MasterplanJourneyTests(BrowserApp app) : IClassFixture<Brows
         await assessor.GetByTestId("masterplan-revision").ClickAsync();
         await assessor.Locator("#revision-text").FillAsync("Visi belum menyebut layanan kesehatan; lengkapi.");
         await assessor.GetByTestId("revision-send").ClickAsync();
-        await Assertions.Expect(assessor.GetByTestId("masterplan-state")).ToContainTextAsync("Revisi diminta");
+        await Assertions.Expect(assessor.GetByTestId("masterplan-state")).ToContainTextAsync("Perlu revisi");
 
         // The planner answers, resolves, revises the vision and resubmits as version 2.
         await planner.ReloadAsync();

@@ -13,8 +13,8 @@ using static SmartCity.IntegrationTests.QuickWins.QuickWinTestData;
 namespace SmartCity.IntegrationTests.Masterplans;
 
 /// <summary>
-/// Block 4 and 6 of the masterplan editor on a real database: Jombang's planner drafts programmes in a plan for 2020–2025
-/// (horizons from the settings: short 2020–2021, medium 2022–2024, long 2025), the authoritative checks, conflicts, and
+/// Block 4 and 6 of the masterplan editor on a real database: Jombang's planner drafts programmes in a plan for 2050–2055
+/// (horizons from the settings: short 2050–2051, medium 2052–2054, long 2055), the authoritative checks, conflicts, and
 /// programmes becoming quick wins through the quick-win service.
 /// </summary>
 public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp>
@@ -24,7 +24,7 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
     [Fact]
     public async Task A_planner_saves_a_programme_with_its_KPIs_and_edits_them_as_a_set()
     {
-        var planId = await PlanAsync(2020, 2025);
+        var planId = await PlanAsync(2050, 2055);
         var goalId = await GoalAsync(planId, "GOV");
         var input = await InputAsync("GOV", Unique("Layanan perizinan daring"));
         input.ElementId = await ElementIdAsync(app, "GOV");
@@ -40,7 +40,7 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
 
         Assert.True(saved.Succeeded, Errors(saved));
         var row = await RowAsync(planId, saved.Id!.Value);
-        Assert.Equal((input.Name, "GOV", "Diskominfo", Horizon.ShortTerm, 2020, 2021, 750_000_000m, (int?)goalId), (row.Name, row.DimensionCode, row.Owner, row.Horizon, row.StartYear, row.EndYear, row.BudgetEstimate, row.GoalId));
+        Assert.Equal((input.Name, "GOV", "Diskominfo", Horizon.ShortTerm, 2050, 2051, 750_000_000m, (int?)goalId), (row.Name, row.DimensionCode, row.Owner, row.Horizon, row.StartYear, row.EndYear, row.BudgetEstimate, row.GoalId));
         Assert.Equal([("Izin terbit daring", "izin", 0m, 1200m), ("Waktu layanan", "hari", 14m, 3m)], row.Kpis.Select(k => (k.Name, k.Unit!, k.Baseline!.Value, k.Target!.Value)));
 
         var edit = PlanProgrammeInput.From(row);
@@ -61,28 +61,28 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
     }
 
     [Theory]
-    [InlineData(2019, 2021, nameof(PlanProgrammeInput.StartYear))]
-    [InlineData(2024, 2026, nameof(PlanProgrammeInput.EndYear))]
+    [InlineData(2049, 2051, nameof(PlanProgrammeInput.StartYear))]
+    [InlineData(2054, 2056, nameof(PlanProgrammeInput.EndYear))]
     public async Task Years_outside_the_period_are_refused_naming_the_period_and_nothing_is_saved(int start, int end, string field)
     {
-        var planId = await PlanAsync(2020, 2025);
+        var planId = await PlanAsync(2050, 2055);
         var input = await InputAsync("ECO", Unique("Pasar daring"), start, end);
-        input.Horizon = start < 2022 ? Horizon.ShortTerm : Horizon.MediumTerm;
+        input.Horizon = start < 2052 ? Horizon.ShortTerm : Horizon.MediumTerm;
         var before = await ProgrammeCountAsync(planId);
         await using var planner = await app.AsAsync(Planner);
 
         var result = await planner.Get<MasterplanProgrammeService>().SaveAsync(planId, null, input);
 
         Assert.False(result.Succeeded);
-        Assert.Contains("2020–2025", Assert.Single(result.Errors[field]), StringComparison.Ordinal);
+        Assert.Contains("2050–2055", Assert.Single(result.Errors[field]), StringComparison.Ordinal);
         Assert.Equal(before, await ProgrammeCountAsync(planId));
     }
 
     [Fact]
     public async Task A_horizon_that_does_not_match_the_start_year_is_refused_naming_its_years()
     {
-        var planId = await PlanAsync(2020, 2025);
-        var input = await InputAsync("LIV", Unique("Puskesmas terintegrasi"), 2023, 2024);
+        var planId = await PlanAsync(2050, 2055);
+        var input = await InputAsync("LIV", Unique("Puskesmas terintegrasi"), 2053, 2054);
         input.Horizon = Horizon.ShortTerm;
         var before = await ProgrammeCountAsync(planId);
         await using var planner = await app.AsAsync(Planner);
@@ -91,20 +91,20 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
         var result = await programmes.SaveAsync(planId, null, input);
 
         var message = Assert.Single(result.Errors[nameof(PlanProgrammeInput.Horizon)]);
-        Assert.Contains("2020–2021", message, StringComparison.Ordinal);
-        Assert.Contains("2023", message, StringComparison.Ordinal);
+        Assert.Contains("2050–2051", message, StringComparison.Ordinal);
+        Assert.Contains("2053", message, StringComparison.Ordinal);
         Assert.Equal(before, await ProgrammeCountAsync(planId));
 
         input.Horizon = Horizon.MediumTerm;
         Assert.True((await programmes.SaveAsync(planId, null, input)).Succeeded);
-        input.StartYear = input.EndYear = 2025;
-        Assert.Contains("2025", Assert.Single((await programmes.SaveAsync(planId, null, input)).Errors[nameof(PlanProgrammeInput.Horizon)]), StringComparison.Ordinal);
+        input.StartYear = input.EndYear = 2055;
+        Assert.Contains("2055", Assert.Single((await programmes.SaveAsync(planId, null, input)).Errors[nameof(PlanProgrammeInput.Horizon)]), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_element_of_another_dimension_an_OPD_of_another_regency_and_a_goal_of_another_dimension_are_refused()
     {
-        var planId = await PlanAsync(2020, 2025);
+        var planId = await PlanAsync(2050, 2055);
         var envGoal = await GoalAsync(planId, "ENV");
         var before = await ProgrammeCountAsync(planId);
         await using var planner = await app.AsAsync(Planner);
@@ -126,7 +126,7 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
     [Fact]
     public async Task A_second_save_with_an_old_version_is_a_conflict_showing_the_fields_and_overwrite_wins()
     {
-        var planId = await PlanAsync(2020, 2025);
+        var planId = await PlanAsync(2050, 2055);
         var input = await InputAsync("SOC", Unique("Sekolah digital"));
         input.Kpis = [Kpi("Sekolah terhubung", "sekolah", 10, 100)];
         await using var planner = await app.AsAsync(Planner);
@@ -159,7 +159,7 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
     [Fact]
     public async Task A_programme_becomes_a_quick_win_through_the_quick_win_service_and_cannot_be_deleted_while_linked()
     {
-        var planId = await PlanAsync(2020, 2025);
+        var planId = await PlanAsync(2050, 2055);
         var input = await InputAsync("ENV", Unique("Bank sampah digital"));
         input.ElementId = await ElementIdAsync(app, "ENV");
         input.OwnerUnitId = await UnitIdAsync(app, Jombang, "Setda");
@@ -198,7 +198,7 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
     [Fact]
     public async Task Diskominfo_of_the_regency_may_make_the_quick_win_too_another_regency_may_not()
     {
-        var planId = await PlanAsync(2020, 2025);
+        var planId = await PlanAsync(2050, 2055);
         int programmeId;
         await using (var planner = await app.AsAsync(Planner))
         {
@@ -227,7 +227,7 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
     [Fact]
     public async Task Linking_takes_an_unlinked_quick_win_of_the_regency_and_the_quick_win_shows_its_programme_goal_and_masterplan()
     {
-        var planId = await PlanAsync(2020, 2025);
+        var planId = await PlanAsync(2050, 2055);
         var goalId = await GoalAsync(planId, "GOV");
         var input = await InputAsync("GOV", Unique("Satu data"));
         input.GoalId = goalId;
@@ -252,19 +252,19 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
         var detail = (await staff.Get<QuickWinService>().GetAsync(jombangQuickWin))!;
         Assert.Equal(input.Name, detail.ProgrammeName);
         Assert.NotNull(detail.Trace);
-        Assert.Equal((planId, "Masterplan Smart City Jombang 2020–2025", 2020, 2025), (detail.Trace.MasterplanId, detail.Trace.MasterplanTitle, detail.Trace.StartYear, detail.Trace.EndYear));
+        Assert.Equal((planId, "Masterplan Smart City Jombang 2050–2055", 2050, 2055), (detail.Trace.MasterplanId, detail.Trace.MasterplanTitle, detail.Trace.StartYear, detail.Trace.EndYear));
         Assert.StartsWith("Layanan publik", detail.Trace.Goal, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_submitted_plan_refuses_programme_edits_but_still_makes_quick_wins()
     {
-        var planId = await PlanAsync(2026, 2031);
+        var planId = await PlanAsync(2056, 2061);
         int programmeId;
         await using (var planner = await app.AsAsync(Planner))
         {
-            var input = await InputAsync("GOV", Unique("Sebelum diajukan"), 2026, 2027);
-            input.Horizon = Horizon.ShortTerm; // the first two years of 2026–2031
+            var input = await InputAsync("GOV", Unique("Sebelum diajukan"), 2056, 2057);
+            input.Horizon = Horizon.ShortTerm; // the first two years of 2056–2061
             var saved = await planner.Get<MasterplanProgrammeService>().SaveAsync(planId, null, input);
             Assert.True(saved.Succeeded, Errors(saved));
             programmeId = saved.Id!.Value;
@@ -287,7 +287,7 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
         Assert.Equal(row.Name, (await RowAsync(planId, programmeId)).Name);
         Assert.Equal(1, await ProgrammeCountAsync(planId));
 
-        var quickWin = await programmes.CreateQuickWinAsync(programmeId, FromProgramme("SBD", new DateTime(2026, 2, 1)));
+        var quickWin = await programmes.CreateQuickWinAsync(programmeId, FromProgramme("SBD", new DateTime(2056, 2, 1)));
         Assert.True(quickWin.Succeeded, Errors(quickWin));
     }
 
@@ -332,11 +332,11 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
         return result.Id!.Value;
     }
 
-    private async Task<PlanProgrammeInput> InputAsync(string dimension, string name, int start = 2020, int end = 2021) => new()
+    private async Task<PlanProgrammeInput> InputAsync(string dimension, string name, int start = 2050, int end = 2051) => new()
     {
         Name = name,
         DimensionId = await DimensionIdAsync(app, dimension),
-        Horizon = start < 2022 ? Horizon.ShortTerm : start < 2025 ? Horizon.MediumTerm : Horizon.LongTerm,
+        Horizon = start < 2052 ? Horizon.ShortTerm : start < 2055 ? Horizon.MediumTerm : Horizon.LongTerm,
         StartYear = start,
         EndYear = end,
         BudgetSource = "APBD",
@@ -348,8 +348,8 @@ public sealed class ProgrammeServiceTests(SmallApp app) : IClassFixture<SmallApp
     private static QuickWinFromProgrammeInput FromProgramme(string acronym, DateTime? start = null) => new()
     {
         Acronym = acronym,
-        StartDate = start ?? new DateTime(2020, 3, 1),
-        TargetDate = (start ?? new DateTime(2020, 3, 1)).AddMonths(9),
+        StartDate = start ?? new DateTime(2050, 3, 1),
+        TargetDate = (start ?? new DateTime(2050, 3, 1)).AddMonths(9),
         Budget = 100_000_000,
         Kind = QuickWinKind.ItSystem,
     };
