@@ -254,23 +254,8 @@ public sealed class QuickWinService(
     public async Task<SaveResult> CreateAsync(int regencyId, QuickWinInput input, CancellationToken ct = default)
     {
         access.EnsureCanWrite(regencyId, RegencyWrite.QuickWins, "the quick-win register");
-        var validation = await validator.ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation);
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await CheckReferencesAsync(db, regencyId, input, null, ct) is { } refused)
-        {
-            return refused;
-        }
-
-        var quickWin = new QuickWin { RegencyId = regencyId, Name = input.Name.Trim(), CreatedAt = timeProvider.GetUtcNow() };
-        Apply(quickWin, input);
-        db.QuickWins.Add(quickWin);
-        await db.SaveChangesAsync(ct);
-        return SaveResult.Saved(quickWin.Id, quickWin.Version);
+        return await InsertAsync(db, regencyId, input, ct);
     }
 
     /// <summary>
@@ -284,6 +269,12 @@ public sealed class QuickWinService(
             ?? throw new KeyNotFoundException($"Programme {programmeId}");
         EnsureCanCreateFromProgramme(access, regencyId, programmeId);
         input.ProgrammeId = programmeId;
+        return await InsertAsync(db, regencyId, input, ct);
+    }
+
+    /// <summary>Validates (form rules, then references) and adds a quick win of the regency.</summary>
+    private async Task<SaveResult> InsertAsync(SmartCityDbContext db, int regencyId, QuickWinInput input, CancellationToken ct)
+    {
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid)
         {
@@ -453,24 +444,18 @@ public sealed class QuickWinService(
     private async Task<ConcurrencyConflict> ConflictAsync(SmartCityDbContext db, QuickWin saved, QuickWinInput yours, CancellationToken ct)
     {
         var (changedBy, changedAt) = await db.LastChangeAsync(nameof(QuickWin), saved.Id.ToString(CultureInfo.InvariantCulture), ct);
-        var english = English;
-        int?[] dimensionIds = [saved.DimensionId, yours.DimensionId];
-        var dimensions = await db.Dimensions.AsNoTracking().Where(d => dimensionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-        int?[] elementIds = [saved.ElementId, yours.ElementId];
-        var elements = await db.Elements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => english ? e.NameEn : e.NameId, ct);
-        int?[] unitIds = [saved.OwnerUnitId, yours.OwnerUnitId];
-        var units = await db.GovernmentUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await ConflictNames.LoadAsync(
+            db, [saved.DimensionId, yours.DimensionId], [saved.ElementId, yours.ElementId], [saved.OwnerUnitId, yours.OwnerUnitId], English, ct);
         int?[] programmeIds = [saved.ProgrammeId, yours.ProgrammeId];
         var programmes = await db.Programmes.AsNoTracking().Where(p => programmeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        string? Of(Dictionary<int, string> names, int? key) => key is { } k && names.TryGetValue(k, out var name) ? name : null;
         var differences = new Differences()
             .Add(l["QuickWin.Name"], yours.Name, saved.Name)
             .Add(l["QuickWin.Acronym"], yours.Acronym, saved.Acronym)
             .Add(l["QuickWin.Description"], yours.Description, saved.Description)
-            .Add(l["QuickWin.Dimension"], Of(dimensions, yours.DimensionId), Of(dimensions, saved.DimensionId))
-            .Add(l["QuickWin.Element"], Of(elements, yours.ElementId), Of(elements, saved.ElementId))
-            .Add(l["QuickWin.Owner"], Of(units, yours.OwnerUnitId), Of(units, saved.OwnerUnitId))
-            .Add(l["QuickWin.Programme"], Of(programmes, yours.ProgrammeId), Of(programmes, saved.ProgrammeId))
+            .Add(l["QuickWin.Dimension"], names.Dimension(yours.DimensionId), names.Dimension(saved.DimensionId))
+            .Add(l["QuickWin.Element"], names.Element(yours.ElementId), names.Element(saved.ElementId))
+            .Add(l["QuickWin.Owner"], names.Unit(yours.OwnerUnitId), names.Unit(saved.OwnerUnitId))
+            .Add(l["QuickWin.Programme"], ConflictNames.Of(programmes, yours.ProgrammeId), ConflictNames.Of(programmes, saved.ProgrammeId))
             .Add(l["QuickWin.Start"], Format.Date(yours.StartDate is { } s ? DateOnly.FromDateTime(s) : null), Format.Date(saved.StartDate))
             .Add(l["QuickWin.Target"], Format.Date(yours.TargetDate is { } t ? DateOnly.FromDateTime(t) : null), Format.Date(saved.TargetDate))
             .Add(l["QuickWin.Budget"], yours.Budget is { } b ? Format.Money(b) : null, Format.Money(saved.Budget))

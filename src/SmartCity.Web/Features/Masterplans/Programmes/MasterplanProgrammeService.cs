@@ -284,29 +284,23 @@ public sealed class MasterplanProgrammeService(
     private async Task<ConcurrencyConflict> ConflictAsync(SmartCityDbContext db, Programme saved, PlanProgrammeInput yours, CancellationToken ct)
     {
         var (changedBy, changedAt) = await db.LastChangeAsync(nameof(Programme), saved.Id.ToString(CultureInfo.InvariantCulture), ct);
-        var english = English;
-        int?[] dimensionIds = [saved.DimensionId, yours.DimensionId];
-        var dimensions = await db.Dimensions.AsNoTracking().Where(d => dimensionIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Code, ct);
-        int?[] elementIds = [saved.ElementId, yours.ElementId];
-        var elements = await db.Elements.AsNoTracking().Where(e => elementIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => english ? e.NameEn : e.NameId, ct);
-        int?[] unitIds = [saved.OwnerUnitId, yours.OwnerUnitId];
-        var units = await db.GovernmentUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Acronym ?? u.Name, ct);
+        var names = await ConflictNames.LoadAsync(
+            db, [saved.DimensionId, yours.DimensionId], [saved.ElementId, yours.ElementId], [saved.OwnerUnitId, yours.OwnerUnitId], English, ct);
         int?[] goalIds = [saved.GoalId, yours.GoalId];
         var goals = await db.MasterplanGoals.AsNoTracking().Where(g => goalIds.Contains(g.Id)).ToDictionaryAsync(g => g.Id, g => g.Text, ct);
-        static string? Of(Dictionary<int, string> names, int? key) => key is { } k && names.TryGetValue(k, out var name) ? name : null;
         static string? Year(int? y) => y?.ToString(CultureInfo.InvariantCulture);
         var differences = new Differences()
             .Add(l["PlanProgramme.Name"], yours.Name, saved.Name)
-            .Add(l["PlanProgramme.Dimension"], Of(dimensions, yours.DimensionId), Of(dimensions, saved.DimensionId))
-            .Add(l["PlanProgramme.Element"], Of(elements, yours.ElementId), Of(elements, saved.ElementId))
-            .Add(l["PlanProgramme.Owner"], Of(units, yours.OwnerUnitId), Of(units, saved.OwnerUnitId))
+            .Add(l["PlanProgramme.Dimension"], names.Dimension(yours.DimensionId), names.Dimension(saved.DimensionId))
+            .Add(l["PlanProgramme.Element"], names.Element(yours.ElementId), names.Element(saved.ElementId))
+            .Add(l["PlanProgramme.Owner"], names.Unit(yours.OwnerUnitId), names.Unit(saved.OwnerUnitId))
             .Add(l["PlanProgramme.Horizon"], l.Enum(yours.Horizon), l.Enum(saved.Horizon))
             .Add(l["PlanProgramme.StartYear"], Year(yours.StartYear), Year(saved.StartYear))
             .Add(l["PlanProgramme.EndYear"], Year(yours.EndYear), Year(saved.EndYear))
             .Add(l["PlanProgramme.Budget"], yours.BudgetEstimate is { } b ? Format.Money(b) : null, saved.BudgetEstimate is { } s ? Format.Money(s) : null)
             .Add(l["PlanProgramme.BudgetSource"], yours.BudgetSource, saved.BudgetSource)
             .Add(l["PlanProgramme.RpjmdReference"], yours.RpjmdReference, saved.RpjmdReference)
-            .Add(l["PlanProgramme.Goal"], Of(goals, yours.GoalId), Of(goals, saved.GoalId))
+            .Add(l["PlanProgramme.Goal"], ConflictNames.Of(goals, yours.GoalId), ConflictNames.Of(goals, saved.GoalId))
             .Add(l["PlanProgramme.Kpis"], KpiSummary(yours.Kpis.Select(k => (k.Name, k.Unit, k.Baseline, k.Target))),
                 KpiSummary(saved.Kpis.OrderBy(k => k.SortOrder).ThenBy(k => k.Id).Select(k => (k.Name, k.Unit, k.Baseline, k.Target))));
         return new ConcurrencyConflict(differences.Items, changedBy, changedAt, saved.Version);
