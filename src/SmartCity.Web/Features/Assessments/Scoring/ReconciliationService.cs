@@ -7,8 +7,8 @@ using SmartCity.Domain.Common;
 using SmartCity.Web.Common;
 using SmartCity.Web.Components.Shared;
 using SmartCity.Web.Data;
-using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Assessments;
@@ -45,10 +45,20 @@ public sealed class ReconciliationService(
             join c in db.Criteria on s.CriterionId equals c.Id
             select new
             {
-                s.RegencyId, g.Code, RegencyName = g.Name, s.CriterionId, CriterionCode = c.Code, CriterionName = english ? c.NameEn : c.NameId, c.SortOrder,
-                s.DimensionId, DimensionCode = db.Dimensions.Where(d => d.Id == s.DimensionId).Select(d => d.Code).FirstOrDefault(),
+                s.RegencyId,
+                g.Code,
+                RegencyName = g.Name,
+                s.CriterionId,
+                CriterionCode = c.Code,
+                CriterionName = english ? c.NameEn : c.NameId,
+                c.SortOrder,
+                s.DimensionId,
+                DimensionCode = db.Dimensions.Where(d => d.Id == s.DimensionId).Select(d => d.Code).FirstOrDefault(),
                 DimensionOrder = db.Dimensions.Where(d => d.Id == s.DimensionId).Select(d => d.SortOrder).FirstOrDefault(),
-                s.AssessorId, AssessorName = db.Users.Where(u => u.Id == s.AssessorId).Select(u => u.UserName).FirstOrDefault(), s.Score, s.Note,
+                s.AssessorId,
+                AssessorName = db.Users.Where(u => u.Id == s.AssessorId).Select(u => u.UserName).FirstOrDefault(),
+                s.Score,
+                s.Note,
             }).ToListAsync(ct);
         var reconciled = await db.ReconciledScores.AsNoTracking().Where(s => s.RoundId == roundId)
             .Select(s => new { s.RegencyId, s.CriterionId, s.DimensionId, s.Score, s.Note, By = db.Users.Where(u => u.Id == s.RecordedById).Select(u => u.UserName).FirstOrDefault() })
@@ -66,7 +76,9 @@ public sealed class ReconciliationService(
                 var agreed = reconciled.FirstOrDefault(r => r.RegencyId == first.RegencyId && r.CriterionId == first.CriterionId && r.DimensionId == first.DimensionId);
                 return new
                 {
-                    first.Code, first.SortOrder, first.DimensionOrder,
+                    first.Code,
+                    first.SortOrder,
+                    first.DimensionOrder,
                     Cell = new DivergentCell(
                         first.RegencyId, first.Code, first.RegencyName, first.CriterionId, first.CriterionCode, first.CriterionName, first.DimensionId, first.DimensionCode,
                         g.OrderBy(s => s.AssessorName, StringComparer.Ordinal).Select(s => new AssessorCellScore(s.AssessorId, s.AssessorName, s.Score, s.Note)).ToList(),

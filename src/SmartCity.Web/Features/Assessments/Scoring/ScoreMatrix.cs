@@ -26,8 +26,18 @@ internal static class ScoreMatrix
         var round = await db.AssessmentRounds.AsNoTracking().Where(r => r.Id == roundId)
             .Select(r => new
             {
-                r.Id, r.Name, r.Year, r.Kind, r.State, r.SelfAssessmentOpensOn, r.ScoringOpensOn, r.ReconciliationOpensOn, r.FinalisesOn,
-                r.Instrument!.ScaleMin, r.Instrument.ScaleMax, r.InstrumentId,
+                r.Id,
+                r.Name,
+                r.Year,
+                r.Kind,
+                r.State,
+                r.SelfAssessmentOpensOn,
+                r.ScoringOpensOn,
+                r.ReconciliationOpensOn,
+                r.FinalisesOn,
+                r.Instrument!.ScaleMin,
+                r.Instrument.ScaleMax,
+                r.InstrumentId,
                 Regency = db.Regencies.Where(g => g.Id == regencyId).Select(g => new { g.Code, g.Name }).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);

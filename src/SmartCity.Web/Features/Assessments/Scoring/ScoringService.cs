@@ -34,8 +34,17 @@ public sealed class ScoringService(
             orderby r.Year descending, r.Id, g.Code
             select new
             {
-                r.Id, r.Name, r.Year, r.State, r.SelfAssessmentOpensOn, r.ScoringOpensOn, r.ReconciliationOpensOn,
-                RegencyId = g.Id, g.Code, RegencyName = g.Name, a.SubmittedAt,
+                r.Id,
+                r.Name,
+                r.Year,
+                r.State,
+                r.SelfAssessmentOpensOn,
+                r.ScoringOpensOn,
+                r.ReconciliationOpensOn,
+                RegencyId = g.Id,
+                g.Code,
+                RegencyName = g.Name,
+                a.SubmittedAt,
                 Done = db.AssessorScores.Count(s => s.RoundId == a.RoundId && s.RegencyId == a.RegencyId && s.AssessorId == me),
                 PerDimension = db.Criteria.Count(c => c.InstrumentId == r.InstrumentId && c.PerDimension),
                 Once = db.Criteria.Count(c => c.InstrumentId == r.InstrumentId && !c.PerDimension),
