@@ -1,14 +1,17 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.QuickWins;
+using SmartCity.IntegrationTests.Assessments;
 using SmartCity.IntegrationTests.Evidence;
 using SmartCity.IntegrationTests.Masterplans;
 using SmartCity.IntegrationTests.QuickWins;
 using SmartCity.IntegrationTests.Web;
 using SmartCity.Testing;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Assessments;
 using SmartCity.Web.Features.Dashboard;
 using SmartCity.Web.Features.Evidence;
 using SmartCity.Web.Features.Masterplans;
@@ -553,5 +556,96 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
         var kpi = await db.Kpis.AsNoTracking().Where(k => k.QuickWinId == quickWinId).Select(k => new { k.Version, k.Unit }).FirstOrDefaultAsync();
         var draft = await db.ProgressReports.AsNoTracking().Where(r => r.QuickWinId == quickWinId && r.Period == "2026-10").Select(r => new { r.Version, r.State }).FirstOrDefaultAsync();
         return new QuickWinSnapshot(q.Name, q.Version, q.IsArchived, milestone ?? 0, kpi?.Version ?? 0, kpi?.Unit ?? "", draft?.Version ?? 0, draft?.State ?? ReportState.Draft);
+    }
+
+    /// <summary>Jepara's self-assessment in a round in its self-assessment state: its Diskominfo and Bappeda users fill it; nobody else.</summary>
+    public static TheoryData<string?, bool> SelfAssessmentCases => new()
+    {
+        { "diskominfo.jepara", true }, { "verifikator.jepara", true }, { "bappeda.jepara", true },
+        { "diskominfo.jombang", false }, { "bappeda.jombang", false }, { "diskominfo.pemalang", false },
+        { "penilai1", false }, { "admin", false }, { null, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(SelfAssessmentCases))]
+    public async Task Filling_Jeparas_self_assessment(string? user, bool allowed)
+    {
+        var round = await AssessmentTestData.CreateRoundAsync(app, [Jepara], ["penilai1"]);
+        var jepara = await RegencyIdAsync(Jepara);
+        await using var actor = await app.AsAsync(user);
+        var service = actor.Get<SelfAssessmentService>();
+        using var pin = app.Clock.Pin(round.SelfAssessmentDay);
+        var before = RefusalCount;
+        var input = new ScoreCellInput { CriterionId = round.OnceCriterionId, Score = 3, Text = "Perbup smart city terbit." };
+
+        if (allowed)
+        {
+            Assert.True((await service.GetOwnAsync(round.Id))!.CanEdit);
+            Assert.True((await service.SaveCellAsync(round.Id, jepara, input)).Succeeded);
+            Assert.Single(await AssessmentTestData.SelfScoresAsync(app, round.Id));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => service.SaveCellAsync(round.Id, jepara, input));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => service.SubmitAsync(round.Id, jepara));
+            AssertRefusalLogged(user, before);
+            Assert.Empty(await AssessmentTestData.SelfScoresAsync(app, round.Id));
+            if (user is null || user.EndsWith("jombang", StringComparison.Ordinal) || user.EndsWith("pemalang", StringComparison.Ordinal))
+            {
+                await Assert.ThrowsAsync<AccessDeniedException>(() => service.GetAsync(round.Id, jepara));
+            }
+        }
+    }
+
+    /// <summary>Scoring Jepara, assigned to penilai1 only: only penilai1 scores; national roles read the reconciliation, regency users do not.</summary>
+    public static TheoryData<string?, bool, bool> ScoringCases => new()
+    {
+        { "penilai1", true, true }, { "penilai2", false, true }, { "admin", false, true },
+        { "diskominfo.jepara", false, false }, { "bappeda.jepara", false, false }, { "diskominfo.jombang", false, false }, { null, false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(ScoringCases))]
+    public async Task Scoring_and_reconciling_Jepara(string? user, bool canScore, bool canReadReconciliation)
+    {
+        var round = await AssessmentTestData.CreateRoundAsync(app, [Jepara], ["penilai1"]);
+        var jepara = await RegencyIdAsync(Jepara);
+        var quickWin = await AssessmentTestData.QuickWinIdAsync(app, Jepara);
+        await using var actor = await app.AsAsync(user);
+        var scoring = actor.Get<ScoringService>();
+        using var pin = app.Clock.Pin(round.ScoringDay);
+        var before = RefusalCount;
+        var input = AssessmentTestData.Cell(round.OnceCriterionId, null, 4, quickWin);
+
+        if (canScore)
+        {
+            Assert.Contains(await scoring.MyAssignmentsAsync(), r => r.RoundId == round.Id && r.RegencyId == jepara);
+            Assert.True((await scoring.GetMatrixAsync(round.Id, jepara))!.CanEdit);
+            Assert.True((await scoring.SaveCellAsync(round.Id, jepara, input)).Succeeded);
+            Assert.Single(await AssessmentTestData.AssessorScoresAsync(app, round.Id));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => scoring.GetMatrixAsync(round.Id, jepara));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => scoring.SaveCellAsync(round.Id, jepara, input));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => scoring.SubmitAsync(round.Id, jepara));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => actor.Get<ReconciliationService>().RecordAsync(round.Id, jepara, round.OnceCriterionId, null, 3, "Sepakat."));
+            if (user != "penilai2")
+            {
+                await Assert.ThrowsAsync<AccessDeniedException>(() => scoring.MyAssignmentsAsync());
+            }
+
+            AssertRefusalLogged(user, before);
+            Assert.Empty(await AssessmentTestData.AssessorScoresAsync(app, round.Id));
+        }
+
+        if (canReadReconciliation)
+        {
+            Assert.Equal(RoundState.Scoring, (await actor.Get<ReconciliationService>().DivergentCellsAsync(round.Id))!.State);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => actor.Get<ReconciliationService>().DivergentCellsAsync(round.Id));
+        }
     }
 }
