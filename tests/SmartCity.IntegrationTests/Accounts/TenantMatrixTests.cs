@@ -562,9 +562,14 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
             templateId = (await admin.Get<InstrumentService>().ListTemplatesAsync()).First(t => t.IsLatest).Id;
             var created = await admin.Get<RoundService>().CreateAsync(new RoundInput
             {
-                Name = $"Ronde matriks {user ?? "anon"}", Kind = SmartCity.Domain.Assessments.RoundKind.YearlyEvaluation, Year = 2026, TemplateId = templateId,
-                SelfAssessmentOpensOn = new DateTime(2026, 3, 1), ScoringOpensOn = new DateTime(2026, 4, 1),
-                ReconciliationOpensOn = new DateTime(2026, 5, 1), FinalisesOn = new DateTime(2026, 6, 1),
+                Name = $"Ronde matriks {user ?? "anon"}",
+                Kind = SmartCity.Domain.Assessments.RoundKind.YearlyEvaluation,
+                Year = 2026,
+                TemplateId = templateId,
+                SelfAssessmentOpensOn = new DateTime(2026, 3, 1),
+                ScoringOpensOn = new DateTime(2026, 4, 1),
+                ReconciliationOpensOn = new DateTime(2026, 5, 1),
+                FinalisesOn = new DateTime(2026, 6, 1),
             });
             roundId = created.Id!.Value;
             await admin.Get<RoundService>().AddParticipantsAsync(roundId, new ParticipantSelection(RegencyCodes: [Jepara]));

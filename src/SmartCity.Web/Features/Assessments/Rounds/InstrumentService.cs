@@ -81,7 +81,7 @@ public sealed class InstrumentService(
         }
 
         var instrumentId = round.InstrumentId;
-        var instrument = await db.Instruments.Include(i => i.Criteria).Include(i => i.Bands).SingleAsync(i => i.Id == instrumentId, ct);
+        var instrument = await db.Instruments.Include(i => i.Criteria).Include(i => i.Bands).AsSplitQuery().SingleAsync(i => i.Id == instrumentId, ct);
         if (!overwrite && instrument.Version != input.Version)
         {
             return SaveResult.Conflicted(await ConflictAsync(db, instrumentId, input, ct));
@@ -166,7 +166,12 @@ public sealed class InstrumentService(
         SourceInstrumentId = template.Id,
         Criteria = template.Criteria.Select(c => new Criterion
         {
-            Code = c.Code, NameId = c.NameId, NameEn = c.NameEn, Weight = c.Weight, PerDimension = c.PerDimension, SortOrder = c.SortOrder,
+            Code = c.Code,
+            NameId = c.NameId,
+            NameEn = c.NameEn,
+            Weight = c.Weight,
+            PerDimension = c.PerDimension,
+            SortOrder = c.SortOrder,
         }).ToList(),
         Bands = template.Bands.Select(b => new Band { Name = b.Name, MinInclusive = b.MinInclusive, MaxExclusive = b.MaxExclusive, SortOrder = b.SortOrder }).ToList(),
     };
@@ -176,7 +181,16 @@ public sealed class InstrumentService(
         var instrument = await db.Instruments.AsNoTracking().Where(i => i.Id == id)
             .Select(i => new
             {
-                i.Id, i.Name, i.Kind, i.VersionNumber, i.IsTemplate, i.SourceInstrumentId, i.ScaleMin, i.ScaleMax, i.DivergenceThreshold, i.Version,
+                i.Id,
+                i.Name,
+                i.Kind,
+                i.VersionNumber,
+                i.IsTemplate,
+                i.SourceInstrumentId,
+                i.ScaleMin,
+                i.ScaleMax,
+                i.DivergenceThreshold,
+                i.Version,
                 Criteria = i.Criteria.OrderBy(c => c.SortOrder).ThenBy(c => c.Code)
                     .Select(c => new CriterionRow(c.Id, c.Code, c.NameId, c.NameEn, c.Weight, c.PerDimension, c.SortOrder)).ToList(),
                 Bands = i.Bands.OrderByDescending(b => b.MinInclusive)
@@ -204,7 +218,12 @@ public sealed class InstrumentService(
         {
             instrument.Criteria.Add(new Criterion
             {
-                Code = c.Code.Trim(), NameId = c.NameId.Trim(), NameEn = c.NameEn.Trim(), Weight = c.Weight!.Value, PerDimension = c.PerDimension, SortOrder = ++order,
+                Code = c.Code.Trim(),
+                NameId = c.NameId.Trim(),
+                NameEn = c.NameEn.Trim(),
+                Weight = c.Weight!.Value,
+                PerDimension = c.PerDimension,
+                SortOrder = ++order,
             });
         }
 

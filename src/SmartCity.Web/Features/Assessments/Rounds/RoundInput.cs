@@ -90,7 +90,12 @@ public sealed class InstrumentInput
             Version = instrument.Version,
             Criteria = instrument.Criteria.Select(c => new CriterionInput
             {
-                Code = c.Code, NameId = c.NameId, NameEn = c.NameEn, Weight = c.Weight, PerDimension = c.PerDimension, SortOrder = c.SortOrder,
+                Code = c.Code,
+                NameId = c.NameId,
+                NameEn = c.NameEn,
+                Weight = c.Weight,
+                PerDimension = c.PerDimension,
+                SortOrder = c.SortOrder,
             }).ToList(),
             Bands = instrument.Bands.Select(b => new BandInput { Name = b.Name, MinInclusive = b.MinInclusive, MaxExclusive = b.MaxExclusive }).ToList(),
         };

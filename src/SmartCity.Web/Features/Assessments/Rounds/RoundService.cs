@@ -40,7 +40,15 @@ public sealed class RoundService(
             .OrderByDescending(r => r.Year).ThenBy(r => r.Name)
             .Select(r => new
             {
-                r.Id, r.Name, r.Kind, r.Year, r.State, r.SelfAssessmentOpensOn, r.ScoringOpensOn, r.ReconciliationOpensOn, r.IsDemo,
+                r.Id,
+                r.Name,
+                r.Kind,
+                r.Year,
+                r.State,
+                r.SelfAssessmentOpensOn,
+                r.ScoringOpensOn,
+                r.ReconciliationOpensOn,
+                r.IsDemo,
                 Participants = r.Participants.Count,
             })
             .ToListAsync(ct);
@@ -78,7 +86,11 @@ public sealed class RoundService(
             .Where(a => a.RoundId == id)
             .Join(db.Users, a => a.AssessorId, u => u.Id, (a, u) => new
             {
-                a.Id, a.RegencyId, a.AssessorId, u.FullName, u.UserName,
+                a.Id,
+                a.RegencyId,
+                a.AssessorId,
+                u.FullName,
+                u.UserName,
                 HasStarted = a.SubmittedAt != null || db.AssessorScores.Any(s => s.RoundId == id && s.RegencyId == a.RegencyId && s.AssessorId == a.AssessorId),
                 HasConflict = db.ConflictsOfInterest.Any(c => c.AssessorId == a.AssessorId && c.RegencyId == a.RegencyId),
             })
@@ -114,7 +126,7 @@ public sealed class RoundService(
             return SaveResult.Invalid(nameof(RoundInput.TemplateId), l["Validation.Choose"]);
         }
 
-        var template = await db.Instruments.AsNoTracking().Include(i => i.Criteria).Include(i => i.Bands)
+        var template = await db.Instruments.AsNoTracking().Include(i => i.Criteria).Include(i => i.Bands).AsSplitQuery()
             .SingleOrDefaultAsync(i => i.Id == templateId && i.IsTemplate, ct);
         if (template is null)
         {
@@ -273,7 +285,8 @@ public sealed class RoundService(
         var participants = await db.RoundParticipants.AsNoTracking().Where(p => p.RoundId == round.Id)
             .Join(db.Regencies, p => p.RegencyId, r => r.Id, (p, r) => new
             {
-                r.Code, r.Name,
+                r.Code,
+                r.Name,
                 Assessors = db.AssessorAssignments.Count(a => a.RoundId == round.Id && a.RegencyId == p.RegencyId),
             })
             .OrderBy(p => p.Code)
