@@ -539,6 +539,111 @@ public sealed class TenantMatrixTests(NationalApp app) : IClassFixture<NationalA
         }
     }
 
+    /// <summary>Rounds: admins prepare; national roles read every round; regency users read the rounds their regency takes part in.</summary>
+    public static TheoryData<string?, bool, bool, bool> JeparaRoundCases => new()
+    {
+        { "admin", true, true, true },
+        { "penilai1", true, true, false },
+        { "diskominfo.jepara", true, true, false },
+        { "bappeda.jepara", true, true, false },
+        { "bappeda.jombang", false, false, false },
+        { "diskominfo.pemalang", false, false, false },
+        { null, false, false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(JeparaRoundCases))]
+    public async Task Reading_and_preparing_a_round_with_Jepara(string? user, bool canList, bool canRead, bool canPrepare)
+    {
+        var jepara = await RegencyIdAsync(Jepara);
+        var jombang = await RegencyIdAsync(Jombang);
+        int roundId;
+        int templateId;
+        await using (var admin = await app.AsAsync("admin"))
+        {
+            templateId = (await admin.Get<InstrumentService>().ListTemplatesAsync()).First(t => t.IsLatest).Id;
+            var created = await admin.Get<RoundService>().CreateAsync(new RoundInput
+            {
+                Name = $"Ronde matriks {user ?? "anon"}",
+                Kind = SmartCity.Domain.Assessments.RoundKind.YearlyEvaluation,
+                Year = 2026,
+                TemplateId = templateId,
+                SelfAssessmentOpensOn = new DateTime(2026, 3, 1),
+                ScoringOpensOn = new DateTime(2026, 4, 1),
+                ReconciliationOpensOn = new DateTime(2026, 5, 1),
+                FinalisesOn = new DateTime(2026, 6, 1),
+            });
+            roundId = created.Id!.Value;
+            await admin.Get<RoundService>().AddParticipantsAsync(roundId, new ParticipantSelection(RegencyCodes: [Jepara]));
+        }
+
+        await using var actor = await app.AsAsync(user);
+        var rounds = actor.Get<RoundService>();
+        var before = RefusalCount;
+        if (canList)
+        {
+            Assert.Contains(await rounds.ListAsync(), r => r.Id == roundId);
+        }
+        else if (user is null)
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => rounds.ListAsync());
+        }
+        else
+        {
+            Assert.DoesNotContain(await rounds.ListAsync(), r => r.Id == roundId);
+        }
+
+        if (canRead)
+        {
+            var detail = await rounds.GetAsync(roundId);
+            Assert.Equal(canPrepare, detail!.CanEdit);
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => rounds.GetAsync(roundId));
+            AssertRefusalLogged(user, before);
+        }
+
+        var penilai1 = await UserIdOfAsync("penilai1");
+        await using var db = app.CreateDbContext();
+        var counts = (await db.AssessmentRounds.CountAsync(), await db.RoundParticipants.CountAsync(p => p.RoundId == roundId), await db.AssessorAssignments.CountAsync(a => a.RoundId == roundId));
+        if (canPrepare)
+        {
+            Assert.True((await rounds.AddParticipantsAsync(roundId, new ParticipantSelection(RegencyCodes: [Jombang]))).Added == 1);
+            Assert.True((await actor.Get<AssignmentService>().AssignAsync(roundId, jepara, penilai1)).Succeeded);
+            Assert.True((await rounds.RemoveParticipantAsync(roundId, jombang)).Succeeded);
+        }
+        else
+        {
+            before = RefusalCount;
+            await Assert.ThrowsAsync<AccessDeniedException>(() => rounds.CreateAsync(new RoundInput { Name = "X", Year = 2026, TemplateId = templateId }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => rounds.UpdateAsync(roundId, new RoundInput { Name = "X", Year = 2026 }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => rounds.AddParticipantsAsync(roundId, new ParticipantSelection(RegencyCodes: [Jombang])));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => rounds.RemoveParticipantAsync(roundId, jepara));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => rounds.OpenAsync(roundId));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => actor.Get<AssignmentService>().AssignAsync(roundId, jepara, penilai1));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => actor.Get<InstrumentService>().SaveRoundInstrumentAsync(roundId, new InstrumentInput()));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => actor.Get<InstrumentService>().SaveTemplateAsNewVersionAsync(templateId, new InstrumentInput()));
+            AssertRefusalLogged(user, before);
+            Assert.Equal(counts, (await db.AssessmentRounds.CountAsync(), await db.RoundParticipants.CountAsync(p => p.RoundId == roundId), await db.AssessorAssignments.CountAsync(a => a.RoundId == roundId)));
+        }
+
+        if (user != "penilai1" && user != "admin")
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => actor.Get<AssignmentService>().DeclareConflictAsync(new ConflictInput { RegencyId = jombang, Reason = "X" }));
+            if (user is not null)
+            {
+                await Assert.ThrowsAsync<AccessDeniedException>(() => actor.Get<AssignmentService>().ListConflictsAsync());
+            }
+        }
+    }
+
+    private async Task<string> UserIdOfAsync(string userName)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+    }
+
     private async Task<(int Plans, int Drafts, int Readiness, int Goals, int Signatories, int Versions)> MasterplanCountsAsync()
     {
         await using var db = app.CreateDbContext();
