@@ -8,7 +8,6 @@ using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
 using SmartCity.IntegrationTests.Web;
 using SmartCity.Testing;
-using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Assessments;
 
@@ -260,7 +259,7 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
             db.Database.ExecuteSqlAsync($"UPDATE \"RoundParticipants\" SET \"Index\" = 4.5 WHERE \"RoundId\" = {id}"));
         Assert.Equal(PostgresErrorCodes.CheckViolation, result2.SqlState);
         var reopen = await Assert.ThrowsAsync<PostgresException>(() =>
-            db.Database.ExecuteSqlAsync($"UPDATE \"AssessmentRounds\" SET \"State\" = 3 WHERE \"Id\" = {id}"));
+            db.Database.ExecuteSqlAsync($"UPDATE \"AssessmentRounds\" SET \"State\" = 'Reconciliation' WHERE \"Id\" = {id}"));
         Assert.Equal(PostgresErrorCodes.CheckViolation, reopen.SqlState);
         Assert.Equal(3.55m, await db.RoundParticipants.Where(p => p.RoundId == id && p.RegencyId == stored[Jepara].RegencyId).Select(p => p.Index).SingleAsync());
 
@@ -286,8 +285,10 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
             var errors = new OpenXmlValidator().Validate(workbook).ToList();
             Assert.True(errors.Count == 0, string.Join('\n', errors.Select(e => $"{e.Path?.XPath}: {e.Description}")));
             var cells = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList();
-            Assert.Contains("3.55", cells);
-            Assert.Contains("2.6", cells);
+            var numbers = cells.Select(c => decimal.TryParse(c, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null).ToList();
+            Assert.Contains(3.55m, numbers);
+            Assert.Contains(2.6m, numbers);
+            Assert.Contains("Sangat Baik", cells);
         }
 
         // Over HTTP: Jepara's user gets Jepara's letter, not Jombang's (403); an unknown regency is 404.
@@ -354,18 +355,18 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
         {
             // Every regency takes part; each has K1 and six K2 cells scored by both assessors (set-based inserts).
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "RoundParticipants" ("RoundId", "RegencyId")
-                SELECT {id}, r."Id" FROM "Regencies" r WHERE NOT EXISTS (SELECT 1 FROM "RoundParticipants" p WHERE p."RoundId" = {id} AND p."RegencyId" = r."Id")
+                INSERT INTO "RoundParticipants" ("Id", "RoundId", "RegencyId")
+                SELECT nextval('"EntityFrameworkHiLoSequence"'), {id}, r."Id" FROM "Regencies" r WHERE NOT EXISTS (SELECT 1 FROM "RoundParticipants" p WHERE p."RoundId" = {id} AND p."RegencyId" = r."Id")
                 """);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "AssessorAssignments" ("RoundId", "RegencyId", "AssessorId", "AssignedAt")
-                SELECT p."RoundId", p."RegencyId", u."Id", now() FROM "RoundParticipants" p CROSS JOIN "AspNetUsers" u
+                INSERT INTO "AssessorAssignments" ("Id", "RoundId", "RegencyId", "AssessorId", "AssignedAt")
+                SELECT nextval('"EntityFrameworkHiLoSequence"'), p."RoundId", p."RegencyId", u."Id", now() FROM "RoundParticipants" p CROSS JOIN "AspNetUsers" u
                 WHERE p."RoundId" = {id} AND u."UserName" IN ('penilai1', 'penilai2')
                   AND NOT EXISTS (SELECT 1 FROM "AssessorAssignments" a WHERE a."RoundId" = p."RoundId" AND a."RegencyId" = p."RegencyId")
                 """);
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "AssessorScores" ("RoundId", "RegencyId", "CriterionId", "DimensionId", "AssessorId", "Score", "UpdatedAt")
-                SELECT a."RoundId", a."RegencyId", c."Id", d."Id", a."AssessorId", 1 + ((a."RegencyId" + c."Id" + coalesce(d."Id", 0)) % 5), now()
+                INSERT INTO "AssessorScores" ("Id", "RoundId", "RegencyId", "CriterionId", "DimensionId", "AssessorId", "Score", "UpdatedAt")
+                SELECT nextval('"EntityFrameworkHiLoSequence"'), a."RoundId", a."RegencyId", c."Id", d."Id", a."AssessorId", 1 + ((a."RegencyId" + c."Id" + coalesce(d."Id", 0)) % 5), now()
                 FROM "AssessorAssignments" a
                 JOIN "AssessmentRounds" r ON r."Id" = a."RoundId"
                 JOIN "Criteria" c ON c."InstrumentId" = r."InstrumentId"

@@ -18,7 +18,7 @@ namespace SmartCity.Web.Data.Migrations
 
             migrationBuilder.Sql("""
                 CREATE FUNCTION assessment_round_is_finalised(round_id integer) RETURNS boolean LANGUAGE sql STABLE AS $$
-                    SELECT EXISTS (SELECT 1 FROM "AssessmentRounds" WHERE "Id" = round_id AND "State" = 4)
+                    SELECT EXISTS (SELECT 1 FROM "AssessmentRounds" WHERE "Id" = round_id AND "State" = 'Finalised')
                 $$;
 
                 CREATE FUNCTION assessment_scores_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -62,7 +62,7 @@ namespace SmartCity.Web.Data.Migrations
 
                 CREATE FUNCTION assessment_round_stays_finalised() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    IF OLD."State" = 4 AND (NEW."State" <> 4 OR NEW."InstrumentId" <> OLD."InstrumentId" OR NEW."FinalisedAt" IS DISTINCT FROM OLD."FinalisedAt") THEN
+                    IF OLD."State" = 'Finalised' AND (NEW."State" <> 'Finalised' OR NEW."InstrumentId" <> OLD."InstrumentId" OR NEW."FinalisedAt" IS DISTINCT FROM OLD."FinalisedAt") THEN
                         RAISE EXCEPTION 'assessment round % is finalised', OLD."Id" USING ERRCODE = 'check_violation';
                     END IF;
                     RETURN NEW;

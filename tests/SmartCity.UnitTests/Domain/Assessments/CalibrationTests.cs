@@ -30,7 +30,7 @@ public class CalibrationTests
     [Fact]
     public void An_assessor_always_on_the_panel_mean_has_no_deviation_and_no_spread()
     {
-        var rows = Calibration.Assessors([new(1, "A", 3m), new(1, "B", 3m), new(2, "A", 4m), new(2, "B", 4m)], 1m);
+        var rows = Calibration.Assessors<int>([new(1, "A", 3m), new(1, "B", 3m), new(2, "A", 4m), new(2, "B", 4m)], 1m);
 
         Assert.All(rows, r => Assert.Equal((0m, 0m, 0), (r.MeanDeviation, r.Spread, r.FlaggedCells)));
     }
@@ -39,7 +39,7 @@ public class CalibrationTests
     public void Mean_deviation_is_rounded_half_away_from_zero_once()
     {
         // Panel mean 10/3: A deviates by +2/3 → 0.67, B by −1/3 → −0.33 (exact thirds, rounded once).
-        var rows = Calibration.Assessors([new(1, "A", 4m), new(1, "B", 3m), new(1, "C", 3m)], 1m).ToDictionary(r => r.AssessorId);
+        var rows = Calibration.Assessors<int>([new(1, "A", 4m), new(1, "B", 3m), new(1, "C", 3m)], 1m).ToDictionary(r => r.AssessorId);
 
         Assert.Equal(0.67m, rows["A"].MeanDeviation);
         Assert.Equal(-0.33m, rows["B"].MeanDeviation);

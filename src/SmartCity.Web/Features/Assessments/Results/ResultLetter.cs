@@ -186,7 +186,7 @@ public sealed class ResultLetter(IStringLocalizer<SharedResource> l)
         Style("Letterhead", "Letterhead", [new Justification { Val = JustificationValues.Center }], [new Bold(), new FontSize { Val = "28" }, new FontSizeComplexScript { Val = "28" }]),
         Style("LetterheadSub", "Letterhead sub", [new Justification { Val = JustificationValues.Center }], [new FontSize { Val = "22" }, new FontSizeComplexScript { Val = "22" }]),
         Style("TableText", "Table text", [new SpacingBetweenLines { Before = "20", After = "20" }], [new FontSize { Val = "20" }, new FontSizeComplexScript { Val = "20" }]),
-        Style("Signature", "Signature block", [new Indentation { Left = "5103" }, new SpacingBetweenLines { After = "0" }], null),
+        Style("Signature", "Signature block", [new SpacingBetweenLines { After = "0" }, new Indentation { Left = "5103" }], null),
         new Style(
             new StyleName { Val = "Letter table" },
             new UIPriority { Val = 59 },
