@@ -400,4 +400,28 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
         Assert.Equal(regencies, page.Total);
         Assert.True(page.Rows[0].Index >= page.Rows[^1].Index);
     }
+
+    [Fact]
+    public async Task The_results_and_calibration_pages_render_for_whom_they_are_meant()
+    {
+        int demo;
+        await using (var db = app.CreateDbContext())
+        {
+            demo = await db.AssessmentRounds.Where(r => r.IsDemo && r.Year == 2025).Select(r => r.Id).SingleAsync();
+        }
+
+        var admin = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await HttpSignIn.SignInOrThrowAsync(admin, "admin");
+        var page = await admin.GetStringAsync(new Uri($"/assessments/{demo}/results", UriKind.Relative));
+        Assert.Contains("Kabupaten Pemalang", page, StringComparison.Ordinal);
+        Assert.Contains("Data demo", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri($"/assessments/{demo}/calibration", UriKind.Relative))).StatusCode);
+
+        var jepara = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await HttpSignIn.SignInOrThrowAsync(jepara, "diskominfo.jepara");
+        var own = await jepara.GetStringAsync(new Uri($"/assessments/{demo}/results", UriKind.Relative));
+        Assert.Contains("Kabupaten Jepara", own, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kabupaten Pemalang", own, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await jepara.GetAsync(new Uri($"/assessments/{demo}/calibration", UriKind.Relative))).StatusCode);
+    }
 }
