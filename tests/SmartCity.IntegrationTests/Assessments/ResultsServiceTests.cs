@@ -86,8 +86,14 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
         {
             db.ReconciledScores.Add(new ReconciledScore
             {
-                RoundId = round.Id, RegencyId = regencies[Jepara], CriterionId = k2, DimensionId = dimensions[5], Score = 3, RecordedById = assessors[0],
-                Note = "Disepakati setelah wawancara.", UpdatedAt = DateTimeOffset.UtcNow,
+                RoundId = round.Id,
+                RegencyId = regencies[Jepara],
+                CriterionId = k2,
+                DimensionId = dimensions[5],
+                Score = 3,
+                RecordedById = assessors[0],
+                Note = "Disepakati setelah wawancara.",
+                UpdatedAt = DateTimeOffset.UtcNow,
             });
         }
 
@@ -97,8 +103,16 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
 
     private static AssessorScore Cell(int round, int regency, int criterion, int? dimension, string assessor, decimal score) => new()
     {
-        RoundId = round, RegencyId = regency, CriterionId = criterion, DimensionId = dimension, AssessorId = assessor, Score = score,
-        EvidenceKind = EvidenceKind.Interview, InterviewDate = new DateOnly(2025, 2, 10), IntervieweeName = "Kepala Dinas", InterviewText = "Wawancara uji.",
+        RoundId = round,
+        RegencyId = regency,
+        CriterionId = criterion,
+        DimensionId = dimension,
+        AssessorId = assessor,
+        Score = score,
+        EvidenceKind = EvidenceKind.Interview,
+        InterviewDate = new DateOnly(2025, 2, 10),
+        IntervieweeName = "Kepala Dinas",
+        InterviewText = "Wawancara uji.",
         UpdatedAt = DateTimeOffset.UtcNow,
     };
 
@@ -246,8 +260,14 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
         var score = await db.AssessorScores.AsNoTracking().FirstAsync(s => s.RoundId == id);
         db.ReconciledScores.Add(new ReconciledScore
         {
-            RoundId = id, RegencyId = score.RegencyId, CriterionId = score.CriterionId, DimensionId = score.DimensionId, Score = 5, RecordedById = score.AssessorId,
-            Note = "Setelah finalisasi", UpdatedAt = DateTimeOffset.UtcNow,
+            RoundId = id,
+            RegencyId = score.RegencyId,
+            CriterionId = score.CriterionId,
+            DimensionId = score.DimensionId,
+            Score = 5,
+            RecordedById = score.AssessorId,
+            Note = "Setelah finalisasi",
+            UpdatedAt = DateTimeOffset.UtcNow,
         });
         var insert = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         Assert.Equal(PostgresErrorCodes.CheckViolation, Assert.IsType<PostgresException>(insert.InnerException).SqlState);

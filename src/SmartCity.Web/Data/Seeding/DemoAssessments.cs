@@ -43,7 +43,12 @@ internal static class DemoAssessments
                 IsTemplate = false,
                 Criteria = template.Criteria.OrderBy(c => c.SortOrder).Select(c => new Criterion
                 {
-                    Code = c.Code, NameId = c.NameId, NameEn = c.NameEn, Weight = c.Weight, PerDimension = c.PerDimension, SortOrder = c.SortOrder,
+                    Code = c.Code,
+                    NameId = c.NameId,
+                    NameEn = c.NameEn,
+                    Weight = c.Weight,
+                    PerDimension = c.PerDimension,
+                    SortOrder = c.SortOrder,
                 }).ToList(),
                 Bands = template.Bands.Select(b => new Band { Name = b.Name, MinInclusive = b.MinInclusive, MaxExclusive = b.MaxExclusive, SortOrder = b.SortOrder }).ToList(),
             };
@@ -67,7 +72,9 @@ internal static class DemoAssessments
                 {
                     round.Assignments.Add(new AssessorAssignment
                     {
-                        RegencyId = regency.Id, AssessorId = assessor, AssignedAt = new DateTimeOffset(year, 8, 25, 2, 0, 0, TimeSpan.Zero),
+                        RegencyId = regency.Id,
+                        AssessorId = assessor,
+                        AssignedAt = new DateTimeOffset(year, 8, 25, 2, 0, 0, TimeSpan.Zero),
                         SubmittedAt = new DateTimeOffset(year, 10, 10, 2, 0, 0, TimeSpan.Zero),
                     });
                 }
@@ -99,10 +106,19 @@ internal static class DemoAssessments
                         {
                             db.ReconciledScores.Add(new ReconciledScore
                             {
-                                RoundId = round.Id, RegencyId = regencies[r].Id, CriterionId = criteria[c].Id, DimensionId = dimensionId, Score = 3,
-                                RecordedById = assessor1, Note = "Disepakati 3 setelah wawancara bersama: capaian ada, tetapi belum terukur untuk seluruh OPD.",
-                                EvidenceKind = EvidenceKind.Interview, InterviewDate = new DateOnly(year, 10, 20), IntervieweeName = "Kepala Bidang Aplikasi Informatika",
-                                IntervieweePosition = "Diskominfo", InterviewText = "Rekonsiliasi penilaian bersama kedua penilai.", UpdatedAt = scoredAt.AddDays(20),
+                                RoundId = round.Id,
+                                RegencyId = regencies[r].Id,
+                                CriterionId = criteria[c].Id,
+                                DimensionId = dimensionId,
+                                Score = 3,
+                                RecordedById = assessor1,
+                                Note = "Disepakati 3 setelah wawancara bersama: capaian ada, tetapi belum terukur untuk seluruh OPD.",
+                                EvidenceKind = EvidenceKind.Interview,
+                                InterviewDate = new DateOnly(year, 10, 20),
+                                IntervieweeName = "Kepala Bidang Aplikasi Informatika",
+                                IntervieweePosition = "Diskominfo",
+                                InterviewText = "Rekonsiliasi penilaian bersama kedua penilai.",
+                                UpdatedAt = scoredAt.AddDays(20),
                             });
                         }
 
