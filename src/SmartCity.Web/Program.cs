@@ -13,6 +13,7 @@ using SmartCity.Web.Data;
 using SmartCity.Web.Data.Interceptors;
 using SmartCity.Web.Data.Seeding;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Assessments;
 using SmartCity.Web.Features.Evidence;
 using SmartCity.Web.Features.Masterplans.Versions;
 using SmartCity.Web.Features.Regencies;
@@ -136,6 +137,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapEvidenceEndpoints();
 app.MapMasterplanDocumentEndpoints();
+app.MapResultEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -80,6 +80,7 @@ internal sealed class RoundParticipantConfiguration : IEntityTypeConfiguration<R
         builder.Property(p => p.Version).IsRowVersion();
         builder.HasAlternateKey(p => new { p.RoundId, p.RegencyId });
         builder.HasIndex(p => p.RegencyId);
+        builder.HasIndex(p => p.LetterNumber).IsUnique();
         builder.HasOne<Regency>().WithMany().HasForeignKey(p => p.RegencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(p => p.SelfAssessmentSubmittedById).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_RoundParticipants_Ranks", "(\"NationalRank\" IS NULL OR \"NationalRank\" >= 1) AND (\"ProvincialRank\" IS NULL OR \"ProvincialRank\" >= 1)"));

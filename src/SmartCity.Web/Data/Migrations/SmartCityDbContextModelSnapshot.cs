@@ -735,6 +735,9 @@ namespace SmartCity.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LetterNumber")
+                        .IsUnique();
+
                     b.HasIndex("RegencyId");
 
                     b.HasIndex("SelfAssessmentSubmittedById");

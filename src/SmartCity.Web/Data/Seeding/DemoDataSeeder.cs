@@ -52,6 +52,13 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
         {
             await DemoMasterplans.LinkAndApproveAsync(db, Jepara, (await users.FindByNameAsync("bappeda.jepara"))?.Id, (await users.FindByNameAsync("admin"))?.Id, ct);
         }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var assessor1 = (await users.FindByNameAsync("penilai1"))!.Id;
+            var assessor2 = (await users.FindByNameAsync("penilai2"))!.Id;
+            await DemoAssessments.SeedAsync(db, [Jepara, Jombang, Pemalang], assessor1, assessor2, ct);
+        }
     }
 
     private async Task SeedRegenciesAsync(CancellationToken ct)
