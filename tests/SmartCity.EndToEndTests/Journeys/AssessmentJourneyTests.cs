@@ -57,6 +57,14 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
         var admin = await app.SignedInPageAsync("admin");
 
+        // The templates a round copies: saving one makes its next version.
+        await admin.GotoAsync("/assessments/instruments");
+        await BrowserApp.WaitInteractiveAsync(admin);
+        await Assertions.Expect(admin.GetByTestId("template-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(admin.GetByTestId("template-editor")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(admin, "assessment-templates-desktop");
+        await BrowserApp.AssertAccessibleAsync(admin);
+
         // The admin prepares the round: dates in WIB, the selection template, Jepara and Pemalang, two assessors each.
         await admin.GotoAsync("/assessments");
         await BrowserApp.WaitInteractiveAsync(admin);

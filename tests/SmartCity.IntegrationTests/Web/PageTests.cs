@@ -157,6 +157,20 @@ public sealed class PageTests(NationalApp app) : IClassFixture<NationalApp>
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("admin", HttpStatusCode.OK, "data-testid=\"template-editor\"")]
+    [InlineData("penilai1", HttpStatusCode.OK, "Instrumen Seleksi 2021")]
+    [InlineData("bappeda.jepara", HttpStatusCode.Forbidden, "data-testid=\"forbidden\"")]
+    public async Task Instrument_templates_are_for_national_roles(string user, HttpStatusCode status, string expected)
+    {
+        var client = await SignedInAsync(user);
+
+        using var response = await client.GetAsync(new Uri("/assessments/instruments", UriKind.Relative));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Beranda_of_Diskominfo_shows_overdue_and_returned_reports()
     {
