@@ -85,7 +85,7 @@ public sealed class MasterplanJourneyTests(BrowserApp app) : IClassFixture<Brows
 
         // 2. Vision, missions and a goal.
         await OpenTabAsync(planner, "2. Visi");
-        await planner.Locator("#mp-vision-Vision").FillAsync("Jombang cerdas, melayani dan sejahtera.");
+        await TypeAndSaveAsync(planner, "mp-vision-Vision", "Jombang cerdas, melayani dan sejahtera.", "save-vision");
         await TypeAndSaveAsync(planner, "mp-vision-Missions", "1. Layanan publik digital terpadu.\n2. Ekonomi desa berbasis data.", "save-vision");
         await planner.GetByTestId("goal-add").ClickAsync();
         await ChooseAsync(planner, planner.GetByTestId("goal-dimension"), "GOV");
