@@ -5,6 +5,7 @@ using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Dimensions;
 using SmartCity.Domain.Masterplans;
+using SmartCity.Domain.Notifications;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
 
@@ -48,6 +49,9 @@ public class SmartCityDbContext(DbContextOptions<SmartCityDbContext> options)
     public DbSet<ReconciledScore> ReconciledScores => Set<ReconciledScore>();
     public DbSet<ResultComment> ResultComments => Set<ResultComment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PortalSetting> Settings => Set<PortalSetting>();
     public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

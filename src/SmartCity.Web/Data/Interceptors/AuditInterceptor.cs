@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Masterplans;
+using SmartCity.Domain.Notifications;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
 using SmartCity.Web.Features.Accounts;
@@ -19,8 +20,8 @@ namespace SmartCity.Web.Data.Interceptors;
 /// </summary>
 public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeProvider) : SaveChangesInterceptor
 {
-    private static readonly HashSet<string> MaskedFields = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Data"];
-    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(SignInEvent), typeof(MasterplanDraft)];
+    private static readonly HashSet<string> MaskedFields = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Data", "Hash"];
+    private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(SignInEvent), typeof(MasterplanDraft), typeof(Notification)];
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private readonly ConditionalWeakTable<DbContext, List<AuditEntry>> _pending = [];
 
