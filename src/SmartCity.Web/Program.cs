@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Serilog;
+using SmartCity.Web.Api;
 using SmartCity.Web.Components;
 using SmartCity.Web.Data;
 using SmartCity.Web.Data.Interceptors;
@@ -91,6 +92,7 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddOpenDataApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<SmartCityDbContext>("database");
 
 builder.Services.AddScoped<ReferenceDataImporter>();
@@ -116,14 +118,17 @@ await DatabaseInitializer.InitializeAsync(app.Services, app.Configuration);
 // and the same-origin check of the Blazor hub come first, so everything after sees the real client.
 app.UsePortalSecurity();
 
-// No stack trace ever reaches a user, in any environment: errors render /error with the correlation id.
-app.UseExceptionHandler("/error", createScopeForErrors: true);
+// No stack trace ever reaches a user, in any environment: errors render /error with the correlation id; API errors are problem
+// details (RFC 7807) carrying the same id.
+app.UseWhen(OpenDataApi.IsApiRequest, api => api.UseExceptionHandler());
+app.UseWhen(context => !OpenDataApi.IsApiRequest(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseWhen(OpenDataApi.IsApiRequest, api => api.UseStatusCodePages());
+app.UseWhen(context => !OpenDataApi.IsApiRequest(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
 app.UseAuthentication();
@@ -138,6 +143,7 @@ app.MapAccountEndpoints();
 app.MapEvidenceEndpoints();
 app.MapMasterplanDocumentEndpoints();
 app.MapResultEndpoints();
+app.MapOpenDataApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -219,6 +219,16 @@ public static class SecurityExtensions
 
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecurityExtensions))
             .LogWarning("Rate limit hit for {Client} on {Method} {Path}", ClientKey(context), context.Request.Method, context.Request.Path.Value);
+        if (Api.OpenDataApi.IsApiRequest(context))
+        {
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = "Too many requests from your address; retry after the time in Retry-After." },
+            });
+            return;
+        }
+
         context.Response.ContentType = PlainText;
         await context.Response.WriteAsync(RateLimitedMessage, cancellationToken);
     }
