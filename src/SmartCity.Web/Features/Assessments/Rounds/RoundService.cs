@@ -8,6 +8,7 @@ using SmartCity.Web.Common;
 using SmartCity.Web.Components.Shared;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Assessments;
@@ -268,7 +269,8 @@ public sealed class RoundService(
         }
 
         round.State = RoundState.SelfAssessment;
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAndNotifyAsync(
+            c => NotificationJobService.NotifyRoundStateAsync(db, round.Id, round.Name, RoundCalendar.StateOn(round, TodayWib), timeProvider.GetUtcNow(), c), ct);
         return SaveResult.Saved(round.Id, round.Version);
     }
 
