@@ -8,8 +8,8 @@ using SmartCity.Domain.Notifications;
 using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
-using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Features.Admin.Users;
+using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Assessments;
