@@ -99,6 +99,7 @@ builder.Services.AddScoped<ReferenceDataImporter>();
 builder.Services.AddScoped<ReferenceSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddSingleton<EvidenceVirusScanner>();
+builder.Services.AddHostedService<SmartCity.Web.Features.Notifications.NotificationJobHost>();
 
 // Each feature's service (its public surface) is scoped: one per request or circuit, each call opening its own DbContext.
 foreach (var service in typeof(Program).Assembly.GetTypes().Where(t =>

@@ -52,6 +52,7 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedReferenceData", "true");
         builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Security:SignInPermitLimit", "1000"); // browser journeys sign in often; SecurityTests checks the real limit
+        builder.UseSetting("Notifications:JobIntervalMinutes", "0"); // tests run the scheduled job directly (NotificationJobService)
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "smartcity-test-logs"));
         if (ReferenceDataPath is not null)
         {

@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Masterplans;
+using SmartCity.Domain.Notifications;
 using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Masterplans;
@@ -155,7 +157,7 @@ public sealed class MasterplanReviewService(
 
         var comment = NewComment(plan, input, parent, timeProvider.GetUtcNow());
         db.ReviewComments.Add(comment);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAndNotifyAsync(c => NotifyCommentAsync(db, plan, comment, parent, c), ct);
         return SaveResult.Saved(comment.Id, comment.Version);
     }
 
@@ -195,7 +197,7 @@ public sealed class MasterplanReviewService(
         plan.UpdatedAt = now;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAndNotifyAsync(c => NotifyStateAsync(db, plan, action, now, c), ct);
             return SaveResult.Saved(plan.Id, plan.Version);
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } })
@@ -203,6 +205,39 @@ public sealed class MasterplanReviewService(
             // Someone else moved the plan at the same moment (e.g. two admins approving): nothing of this attempt is saved.
             return SaveResult.Invalid(nameof(Masterplan.State), l["Masterplan.ChangedSinceLoaded"]);
         }
+    }
+
+    /// <summary>Submitted, revision requested, approved: the regency's planners are told, and for a submission the admins.</summary>
+    private async Task NotifyStateAsync(SmartCityDbContext db, Masterplan plan, MasterplanAction action, DateTimeOffset now, CancellationToken ct)
+    {
+        if (action is not (MasterplanAction.Submit or MasterplanAction.RequestRevision or MasterplanAction.Approve))
+        {
+            return;
+        }
+
+        var me = access.UserId;
+        var submitted = action == MasterplanAction.Submit;
+        var recipients = Notifier.UsersInRoles(db, Roles.BappedaPlanner).Where(u => u.RegencyId == plan.RegencyId).Select(u => u.Id)
+            .Concat(Notifier.UsersInRoles(db, Roles.Admin).Where(u => submitted).Select(u => u.Id))
+            .Where(u => u != me);
+        var id = plan.Id.ToString(CultureInfo.InvariantCulture);
+        await Notifier.NotifyAsync(
+            db, recipients, NotificationKind.MasterplanState, plan.Title, plan.State.ToString(), $"/masterplans/{id}", plan.RegencyId,
+            $"masterplan:{id}:v{plan.WorkingVersion.ToString(CultureInfo.InvariantCulture)}:{plan.State}", now, ct);
+    }
+
+    /// <summary>A comment is told to the regency's planners, an answer also to the author of the thread's first comment (never to its own author).</summary>
+    private async Task NotifyCommentAsync(SmartCityDbContext db, Masterplan plan, ReviewComment comment, ReviewComment? root, CancellationToken ct)
+    {
+        var me = access.UserId;
+        var rootAuthor = root?.AuthorId;
+        var recipients = Notifier.UsersInRoles(db, Roles.BappedaPlanner).Where(u => u.RegencyId == plan.RegencyId).Select(u => u.Id)
+            .Concat(db.Users.Where(u => u.Id == rootAuthor && !u.IsDisabled).Select(u => u.Id))
+            .Where(u => u != me);
+        var id = plan.Id.ToString(CultureInfo.InvariantCulture);
+        await Notifier.NotifyAsync(
+            db, recipients, NotificationKind.MasterplanComment, plan.Title, null, $"/masterplans/{id}", plan.RegencyId,
+            $"masterplan-comment:{comment.Id.ToString(CultureInfo.InvariantCulture)}", comment.CreatedAt, ct);
     }
 
     private ReviewComment NewComment(Masterplan plan, CommentInput input, ReviewComment? parent, DateTimeOffset now) => new()

@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 using SmartCity.Domain.Common;
+using SmartCity.Domain.Notifications;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Web.Common;
 using SmartCity.Web.Components.Shared;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.QuickWins;
@@ -262,7 +264,7 @@ public sealed class ReportService(
 
         report.State = ReportState.Returned;
         report.ReturnReason = input.Reason.Trim();
-        return await SaveDecisionAsync(db, report, ct);
+        return await SaveDecisionAsync(db, report, ct, c => NotifyReturnedAsync(db, report, input.Version, c));
     }
 
     /// <summary>Deletes a draft that was never submitted, with its KPI values and evidence.</summary>
@@ -372,11 +374,23 @@ public sealed class ReportService(
         return null;
     }
 
-    private async Task<SaveResult> SaveDecisionAsync(SmartCityDbContext db, ProgressReport report, CancellationToken ct)
+    private async Task<SaveResult> SaveDecisionAsync(SmartCityDbContext db, ProgressReport report, CancellationToken ct, Func<CancellationToken, Task>? notify = null)
     {
         return await db.SaveOrConflictAsync(
-                dbFactory, async fresh => await ConflictAsync(fresh, await fresh.ProgressReports.AsNoTracking().SingleAsync(r => r.Id == report.Id, ct), null, ct), ct)
+                dbFactory, async fresh => await ConflictAsync(fresh, await fresh.ProgressReports.AsNoTracking().SingleAsync(r => r.Id == report.Id, ct), null, ct), ct, notify)
             ?? SaveResult.Saved(report.Id, report.Version);
+    }
+
+    /// <summary>A returned report is told to its author (to the regency's Diskominfo users when it has none, e.g. pushed by the API).</summary>
+    private async Task NotifyReturnedAsync(SmartCityDbContext db, ProgressReport report, uint seenVersion, CancellationToken ct)
+    {
+        var author = report.AuthorId;
+        var name = await db.QuickWins.Where(q => q.Id == report.QuickWinId).Select(q => q.Name).SingleAsync(ct);
+        var recipients = Notifier.UsersInRoles(db, Roles.DiskominfoStaff)
+            .Where(u => u.RegencyId == report.RegencyId && (author == null || u.Id == author)).Select(u => u.Id);
+        await Notifier.NotifyAsync(
+            db, recipients, NotificationKind.ReportReturned, name, report.Period, $"/reports/{report.Id.ToString(CultureInfo.InvariantCulture)}", report.RegencyId,
+            $"report-returned:{report.Id.ToString(CultureInfo.InvariantCulture)}:{seenVersion.ToString(CultureInfo.InvariantCulture)}", timeProvider.GetUtcNow(), ct);
     }
 
     /// <summary>What differs between the user's input (null for a verifier's decision) and the saved report, and who saved it.</summary>

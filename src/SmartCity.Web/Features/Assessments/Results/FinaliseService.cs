@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
+using SmartCity.Domain.Notifications;
 using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Assessments;
@@ -115,6 +117,10 @@ public sealed class FinaliseService(
             round.State = RoundState.Finalised;
             round.FinalisedAt = now;
             await db.SaveChangesAsync(ct);
+            await Notifier.NotifyAsync(
+                db, Notifier.RegencyUsers(db, db.RoundParticipants.Where(p => p.RoundId == roundId).Select(p => p.RegencyId)),
+                NotificationKind.ResultsPublished, round.Name, null, $"/assessments/{roundId.ToString(CultureInfo.InvariantCulture)}/results", null,
+                $"results:{roundId.ToString(CultureInfo.InvariantCulture)}", now, ct);
             await transaction.CommitAsync(ct);
         });
         return null;

@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
+using SmartCity.Domain.Notifications;
 using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Admin.Users;
+using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Assessments;
@@ -68,7 +70,11 @@ public sealed class AssignmentService(
 
         var assignment = new AssessorAssignment { RoundId = roundId, RegencyId = regencyId, AssessorId = assessorId, AssignedAt = timeProvider.GetUtcNow() };
         db.AssessorAssignments.Add(assignment);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAndNotifyAsync(
+            async c => await Notifier.NotifyAsync(
+                db, [assessorId], NotificationKind.AssignmentReceived, round.Name, await db.Regencies.Where(r => r.Id == regencyId).Select(r => r.Name).SingleAsync(c),
+                "/assessments/my", regencyId, $"assignment:{assignment.Id.ToString(CultureInfo.InvariantCulture)}", assignment.AssignedAt, c),
+            ct);
         return SaveResult.Saved(assignment.Id, 0);
     }
 

@@ -8,6 +8,7 @@ using SmartCity.Web.Common;
 using SmartCity.Web.Components.Shared;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Notifications;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Assessments;
@@ -268,7 +269,9 @@ public sealed class RoundService(
         }
 
         round.State = RoundState.SelfAssessment;
-        await db.SaveChangesAsync(ct);
+        // Told as opened for self-assessment (or the later state its dates already give); the notification job tells later states.
+        var told = RoundCalendar.StateOn(round, TodayWib) is var byDates && byDates != RoundState.Draft ? byDates : RoundState.SelfAssessment;
+        await db.SaveChangesAndNotifyAsync(c => NotificationJobService.NotifyRoundStateAsync(db, round.Id, round.Name, told, timeProvider.GetUtcNow(), c), ct);
         return SaveResult.Saved(round.Id, round.Version);
     }
 
