@@ -28,6 +28,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.WaitForURLAsync("**/dashboard?figure=Programme&key=2018%7CEvaluation*");
         await Assertions.Expect(page.GetByTestId("drill-link")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("drill-link")).ToHaveTextAsync("Kabupaten Jepara");
+        await page.EvaluateAsync("window.scrollTo(0, 0)"); // the fixed app bar would land mid-page in a full-page shot of a scrolled page
         await BrowserApp.ScreenshotAsync(page, $"dashboard-drill-down-{device}");
         await BrowserApp.AssertAccessibleAsync(page);
 
