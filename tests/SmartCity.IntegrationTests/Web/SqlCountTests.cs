@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Testing;
+using SmartCity.Web.Features.Dashboard;
 using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Features.QuickWins.Overdue;
 using SmartCity.Web.Features.Regencies;
@@ -73,7 +74,48 @@ public sealed class SqlCountTests(NationalApp national, SmallApp small) : IClass
         var few = await CountAsync(small, "/", user: "diskominfo.jepara");
 
         Assert.Equal(few, large);
-        Assert.Equal(5, large); // summary: regency + progress; cards: settings with the regency, overdue top 5 with total, returned
+        // Dashboard: regency with history and comments, progress, scores, the masterplan's completeness (8);
+        // cards: settings with the regency, overdue top 5 with total, returned.
+        Assert.Equal(14, large);
+    }
+
+    [Theory]
+    [InlineData("admin", "/dashboard")]
+    [InlineData("penilai1", "/dashboard?province=33&cohort=2018&kind=Kabupaten")]
+    public async Task The_national_dashboard_costs_the_same_for_10_and_514_regencies(string user, string path)
+    {
+        // Prerender computes every figure and persists them, so the interactive render issues no SQL of its own.
+        var large = await CountAsync(national, path, user: user);
+        var few = await CountAsync(small, path, user: user);
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 5);
+    }
+
+    [Fact]
+    public async Task The_national_dashboard_with_a_drill_down_costs_the_same_for_10_and_514_regencies()
+    {
+        const string path = "/dashboard?figure=Programme&key=2018%7C";
+        static Task DrillAsync(IServiceProvider services) =>
+            services.GetRequiredService<DashboardService>().DrillDownAsync(new DashboardFilter(), DashboardFigure.Programme, "2018|");
+
+        var large = await CountAsync(national, path, DrillAsync);
+        var few = await CountAsync(small, path, DrillAsync);
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 5);
+    }
+
+    [Theory]
+    [InlineData("admin", "/dashboard/regencies/33.20")]
+    [InlineData("diskominfo.jepara", "/dashboard/regencies/33.20")]
+    public async Task The_regency_dashboard_costs_the_same_for_10_and_514_regencies(string user, string path)
+    {
+        var large = await CountAsync(national, path, user: user);
+        var few = await CountAsync(small, path, user: user);
+
+        Assert.Equal(few, large);
+        Assert.InRange(large, 1, 14); // head, progress, scores, overdue page (2), the masterplan's completeness (8)
     }
 
     [Theory]

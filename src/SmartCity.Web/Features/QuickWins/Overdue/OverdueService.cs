@@ -144,6 +144,15 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
             returned.Count == 0 ? 0 : returned[0].Total, returned.Select(r => r.Row).ToList());
     }
 
+    /// <summary>
+    /// The overdue quick wins of every regency as one composable SQL query, for callers that have checked access themselves
+    /// (the national dashboard groups it by regency under its filters). <paramref name="grace"/> comes from <see cref="GraceDays"/>.
+    /// </summary>
+    internal IQueryable<OverdueSql> AllOverdue(SmartCityDbContext db, int grace) => Overdue(db, grace, null, null);
+
+    /// <summary>The grace days of a stored setting value (the default when missing or malformed).</summary>
+    internal static int GraceDays(string? value) => ParseGrace(value);
+
     /// <summary>The regency to list (null: national), after the access checks.</summary>
     private int? Authorize(int? regencyId)
     {
