@@ -25,6 +25,11 @@ public static class OpenDataApi
         {
             // The correlation id of the log, so a caller can quote it.
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+
+            // The framework names a type for the common statuses only; 429 (the rate limit) gets its RFC too.
+            context.ProblemDetails.Type ??= context.ProblemDetails.Status == StatusCodes.Status429TooManyRequests
+                ? "https://tools.ietf.org/html/rfc6585#section-4"
+                : "about:blank";
         });
         services.AddApiKeyAuthentication();
         services.AddOpenApi("v1", options =>

@@ -44,6 +44,9 @@ public sealed class ApiKeyService(
         value is { Length: 47 } && value.StartsWith(KeyPrefix, StringComparison.Ordinal)
         && value.AsSpan(KeyPrefix.Length).IndexOfAnyExcept(Base64UrlCharacters) < 0;
 
+    /// <summary>Refuses (logged) anyone but an admin: the page asks before it renders anything.</summary>
+    public void EnsureAdmin() => access.EnsureAdmin(Target);
+
     /// <summary>Keys, newest first, server paged; a search matches the regency's name or code, the key's name or its prefix.</summary>
     public async Task<PagedResult<ApiKeyRow>> ListAsync(ApiKeyQuery query, CancellationToken ct = default)
     {
