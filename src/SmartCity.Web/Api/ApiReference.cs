@@ -14,6 +14,29 @@ public static class ApiReference
 {
     public const string Path = "/scalar";
 
+    /// <summary>
+    /// Scalar's default light theme draws secondary text (#8e8e8e) and its accent (#0099ff) below WCAG AA contrast on white; these
+    /// darker values meet 4.5:1. The dark theme's tertiary grey is lightened likewise.
+    /// </summary>
+    private const string ContrastCss = """
+        .light-mode {
+          --scalar-color-2: #555555;
+          --scalar-color-3: #595959;
+          --scalar-color-accent: #0061a8;
+          --scalar-color-green: #00703c;
+          --scalar-color-blue: #0061a8;
+          --scalar-color-orange: #a34700;
+          --scalar-color-red: #b3261e;
+          --scalar-color-purple: #6a3fb0;
+          --scalar-color-yellow: #7a5c00;
+          --scalar-sidebar-color-2: #555555;
+          --scalar-sidebar-search-color: #595959;
+        }
+        .dark-mode {
+          --scalar-color-3: #b0b0b0;
+        }
+        """;
+
     /// <summary>Adds the API-key scheme to the document and requires it on the endpoints marked with <see cref="ApiKeyRequiredMetadata"/>.</summary>
     public static OpenApiOptions AddApiKeySecurity(this OpenApiOptions options)
     {
@@ -49,15 +72,23 @@ public static class ApiReference
 
     /// <summary>Maps the Scalar reference of the v1 document at <c>/scalar</c> (anonymous).</summary>
     public static IEndpointConventionBuilder MapApiReference(this IEndpointRouteBuilder app) =>
-        app.MapScalarApiReference(Path, (options, context) => options
-                .WithTitle("SmartCity open data API")
-                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .AddDocument("v1", "SmartCity open data API v1")
-                .DisableDefaultFonts()
-                .DisableTelemetry()
-                .DisableAgent()
-                .DisableMcp()
-                .AddPreferredSecuritySchemes(ApiKeyAuthenticationHandler.SchemeName)
-                .WithNonce(context.GetNonce()))
+        app.MapScalarApiReference(Path, (options, context) =>
+            {
+                options
+                    .WithTitle("SmartCity open data API")
+                    .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                    .AddDocument("v1", "SmartCity open data API v1")
+                    .DisableDefaultFonts()
+                    .DisableTelemetry()
+                    .DisableAgent()
+                    .DisableMcp()
+                    .HideDeveloperTools()
+                    .AddPreferredSecuritySchemes(ApiKeyAuthenticationHandler.SchemeName)
+                    .WithCustomCss(ContrastCss)
+                    .WithNonce(context.GetNonce());
+
+                // Assigned, not appended: the page is in English (a script from the app itself, so script-src 'self' covers it).
+                options.HeadContent = "<script src=\"/js/scalar-page.js\"></script>";
+            })
             .AllowAnonymous();
 }
