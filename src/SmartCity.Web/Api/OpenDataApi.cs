@@ -25,9 +25,16 @@ public static class OpenDataApi
         {
             // The correlation id of the log, so a caller can quote it.
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+
+            // The framework names a type for the common statuses only; 429 (the rate limit) gets its RFC too.
+            context.ProblemDetails.Type ??= context.ProblemDetails.Status == StatusCodes.Status429TooManyRequests
+                ? "https://tools.ietf.org/html/rfc6585#section-4"
+                : "about:blank";
         });
+        services.AddApiKeyAuthentication();
         services.AddOpenApi("v1", options =>
         {
+            options.AddApiKeySecurity();
             // Only the API: the portal's own endpoints (sign-in, downloads) are not part of the published contract.
             options.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix[1..], StringComparison.OrdinalIgnoreCase) == true;
             options.AddDocumentTransformer((document, _, _) =>
@@ -61,12 +68,15 @@ public static class OpenDataApi
 
     /// <summary>The <c>/api/v1</c> group: anonymous, rate-limited, JSON.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app) =>
-        app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("SmartCity");
+        app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("SmartCity")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static WebApplication MapOpenDataApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiGroup().MapGet("/", About).WithName("GetApiInfo").WithSummary("What the API publishes, under which licence");
+        app.MapQuickWinReportsApi();
+        app.MapApiReference();
         return app;
     }
 

@@ -78,7 +78,17 @@ public sealed class ReportService(
     /// Saves a new report (<paramref name="reportId"/> null) or a draft/returned one, and with <paramref name="submit"/> submits it.
     /// The service is authoritative: period format and kind, no future period, not before the quick win starts, one per period.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(int quickWinId, int? reportId, ReportInput input, bool submit = false, bool overwrite = false, CancellationToken ct = default)
+    public Task<SaveResult> SaveAsync(int quickWinId, int? reportId, ReportInput input, bool submit = false, bool overwrite = false, CancellationToken ct = default) =>
+        SaveCoreAsync(quickWinId, reportId, input, submit, overwrite, ReportSource.Portal, ct);
+
+    /// <summary>
+    /// A regency's own system submits a new report through the API (source <see cref="ReportSource.Api"/>): the same rules as the
+    /// form's submit; it arrives as submitted and follows verification like any other.
+    /// </summary>
+    public Task<SaveResult> SubmitFromSystemAsync(int quickWinId, ReportInput input, CancellationToken ct = default) =>
+        SaveCoreAsync(quickWinId, null, input, submit: true, overwrite: false, ReportSource.Api, ct);
+
+    private async Task<SaveResult> SaveCoreAsync(int quickWinId, int? reportId, ReportInput input, bool submit, bool overwrite, ReportSource source, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var quickWin = await db.QuickWins.AsNoTracking().Where(q => q.Id == quickWinId)
@@ -144,7 +154,7 @@ public sealed class ReportService(
                 QuickWinId = quickWinId,
                 Period = text,
                 State = ReportState.Draft,
-                Source = ReportSource.Portal,
+                Source = source,
                 AuthorId = access.UserId,
                 CreatedAt = timeProvider.GetUtcNow(),
             };
