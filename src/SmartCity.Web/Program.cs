@@ -15,6 +15,7 @@ using SmartCity.Web.Data.Seeding;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Assessments;
 using SmartCity.Web.Features.Evidence;
+using SmartCity.Web.Features.Exports;
 using SmartCity.Web.Features.Masterplans.Versions;
 using SmartCity.Web.Features.Regencies;
 
@@ -138,6 +139,7 @@ app.MapAccountEndpoints();
 app.MapEvidenceEndpoints();
 app.MapMasterplanDocumentEndpoints();
 app.MapResultEndpoints();
+app.MapListExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
