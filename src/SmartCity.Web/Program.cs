@@ -16,6 +16,7 @@ using SmartCity.Web.Data.Seeding;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Assessments;
 using SmartCity.Web.Features.Evidence;
+using SmartCity.Web.Features.Exports;
 using SmartCity.Web.Features.Masterplans.Versions;
 using SmartCity.Web.Features.Regencies;
 
@@ -145,6 +146,7 @@ app.MapEvidenceEndpoints();
 app.MapMasterplanDocumentEndpoints();
 app.MapResultEndpoints();
 app.MapOpenDataApi();
+app.MapListExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -30,7 +30,7 @@ public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> 
 {
     private sealed record ProvinceRow(int Line, string Code, string Name);
 
-    private sealed record RegencyRow(int Line, string Code, string ProvinceCode, string Name);
+    internal sealed record RegencyRow(int Line, string Code, string ProvinceCode, string Name);
 
     /// <summary>Imports from a folder holding <c>provinces.csv</c> and <c>regencies.csv</c>, unless the same files were imported before.</summary>
     public async Task<ReferenceImportResult?> ImportFolderIfChangedAsync(string folder, CancellationToken ct)
@@ -201,7 +201,8 @@ public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> 
         return rows;
     }
 
-    private static List<RegencyRow> ReadRegencies(Stream csv, string file, HashSet<string> provinceCodes, List<ImportProblem> problems)
+    /// <summary>Parses and checks the regencies CSV; bad rows go to <paramref name="problems"/>.</summary>
+    internal static List<RegencyRow> ReadRegencies(Stream csv, string file, HashSet<string> provinceCodes, List<ImportProblem> problems)
     {
         var rows = new Dictionary<string, RegencyRow>();
         foreach (var (line, fields) in ReadRows(csv, file, ["code", "province_code", "name"], problems))
