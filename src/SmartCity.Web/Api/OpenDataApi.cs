@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,7 +14,7 @@ public sealed record ApiAbout(string Name, string Version, string Licence, strin
 /// The open-data API under <c>/api/v1</c>: its OpenAPI document (<c>/openapi/v1.json</c>), problem details for every error, and the
 /// rate limit of anonymous reads. Endpoint groups (published data, machine reports) map onto <see cref="MapApiGroup"/>.
 /// </summary>
-public static class OpenDataApi
+public static partial class OpenDataApi
 {
     /// <summary>The rate-limit policy of the API: a fixed window per client address.</summary>
     public const string RateLimitPolicy = "open-data";
@@ -25,6 +26,15 @@ public static class OpenDataApi
         {
             // The correlation id of the log, so a caller can quote it.
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            if (context.Exception is BadHttpRequestException bad && MalformedParameter().Match(bad.Message) is { Success: true } match)
+            {
+                // A query or route value that does not parse ("page=abc"): a field error, like every other validation problem.
+                context.ProblemDetails.Title = "One or more validation errors occurred.";
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>
+                {
+                    [match.Groups["name"].Value] = [$"'{match.Groups["value"].Value}' is not a valid value for {match.Groups["name"].Value}."],
+                };
+            }
         });
         services.AddOpenApi("v1", options =>
         {
@@ -59,6 +69,15 @@ public static class OpenDataApi
         return services;
     }
 
+    /// <summary>
+    /// Exception handling of the API: malformed input the framework cannot bind (a query value that is not a number, unreadable
+    /// JSON) is the caller's error, a 400 problem (in every environment, Development included), never a 500.
+    /// </summary>
+    public static ExceptionHandlerOptions ExceptionHandling { get; } = new()
+    {
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    };
+
     /// <summary>The <c>/api/v1</c> group: anonymous, rate-limited, JSON.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app) =>
         app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("SmartCity");
@@ -67,6 +86,7 @@ public static class OpenDataApi
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapApiGroup().MapGet("/", About).WithName("GetApiInfo").WithSummary("What the API publishes, under which licence");
+        app.MapPublishedDataApi();
         return app;
     }
 
@@ -83,4 +103,7 @@ public static class OpenDataApi
             + "Programme data (quick wins, masterplans, assessment results): SmartCity portal, Kementerian Komunikasi dan Digital.",
         "/scalar",
         "/openapi/v1.json"));
+
+    [GeneratedRegex(@"^Failed to bind parameter ""(?:[^""]* )?(?<name>\w+)"" from ""(?<value>[^""]*)""")]
+    private static partial Regex MalformedParameter();
 }
