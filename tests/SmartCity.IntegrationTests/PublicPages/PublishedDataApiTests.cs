@@ -133,7 +133,7 @@ public sealed partial class PublishedDataApiTests(NationalApp app) : IClassFixtu
         Assert.Equal((1, 2, 3), (body.GetProperty("page").GetInt32(), body.GetProperty("pageSize").GetInt32(), body.GetProperty("total").GetInt32()));
         var items = body.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
-        Assert.Equal(2, TwoDecimalIndex().Matches(raw).Count);
+        Assert.Equal(2, TwoDecimalIndex().Count(raw));
         Assert.All(items, i =>
         {
             Assert.Matches(@"^\d{2}\.\d{2}$", i.GetProperty("code").GetString());

@@ -55,7 +55,7 @@ public sealed class PublishedDataService(
         }
 
         var total = await regencies.CountAsync(ct);
-        var items = Skip(page, pageSize) is { } skip && skip < total
+        var items = Skip(page, pageSize) is { } skip
             ? await regencies.OrderBy(r => r.Code).Skip(skip).Take(pageSize)
                 .Select(r => new PublicRegencyRow(r.Code, r.Name, r.Kind, r.Province!.Code, r.Province.Name, r.CohortYear, r.CurrentStage, r.IsActive))
                 .ToListAsync(ct)
@@ -93,7 +93,7 @@ public sealed class PublishedDataService(
         }
 
         var total = await db.QuickWins.AsNoTracking().CountAsync(q => q.RegencyId == head.RegencyId && !q.IsArchived, ct);
-        var items = Skip(page, pageSize) is { } skip && skip < total
+        var items = Skip(page, pageSize) is { } skip
             ? await QuickWinRowsAsync(db, head, skip, pageSize, ct)
             : [];
         return new PagedResult<PublicQuickWin>(items, total, page, pageSize);
@@ -152,7 +152,7 @@ public sealed class PublishedDataService(
 
         var participants = db.RoundParticipants.AsNoTracking().Where(p => p.RoundId == roundId);
         var total = await participants.CountAsync(ct);
-        var items = Skip(page, pageSize) is { } skip && skip < total
+        var items = Skip(page, pageSize) is { } skip
             ? await (
                 from p in participants
                 join g in db.Regencies on p.RegencyId equals g.Id
@@ -247,6 +247,6 @@ public sealed class PublishedDataService(
     /// <summary>Page (1-based) and size brought into range; the API refuses out-of-range values before calling.</summary>
     private static (int Page, int PageSize) Paging(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
 
-    /// <summary>Rows to skip, or null past what an <c>int</c> can skip (a page far beyond the end is simply empty).</summary>
+    /// <summary>Rows to skip, or null past what an <c>int</c> can skip (such a page is empty without asking). The page query runs otherwise, even past the end, so a request costs the same whatever the data.</summary>
     private static int? Skip(int page, int pageSize) => (long)(page - 1) * pageSize is var skip && skip <= int.MaxValue ? (int)skip : null;
 }
