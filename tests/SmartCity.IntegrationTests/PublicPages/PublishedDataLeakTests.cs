@@ -154,7 +154,12 @@ public sealed class PublishedDataLeakTests(NationalApp app) : IClassFixture<Nati
             var assessor = await AssessmentTestData.UserIdAsync(app, "penilai1");
             db.AssessorScores.AddRange(participants.Select(p => new AssessorScore
             {
-                RoundId = round.Id, RegencyId = p.RegencyId, CriterionId = round.OnceCriterionId, AssessorId = assessor, Score = 4.44m, UpdatedAt = DateTimeOffset.UtcNow,
+                RoundId = round.Id,
+                RegencyId = p.RegencyId,
+                CriterionId = round.OnceCriterionId,
+                AssessorId = assessor,
+                Score = 4.44m,
+                UpdatedAt = DateTimeOffset.UtcNow,
             }));
             await db.SaveChangesAsync();
         }
