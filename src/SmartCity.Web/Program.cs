@@ -122,7 +122,7 @@ app.UsePortalSecurity();
 
 // No stack trace ever reaches a user, in any environment: errors render /error with the correlation id; API errors are problem
 // details (RFC 7807) carrying the same id.
-app.UseWhen(OpenDataApi.IsApiRequest, api => api.UseExceptionHandler());
+app.UseWhen(OpenDataApi.IsApiRequest, api => api.UseExceptionHandler(OpenDataApi.ExceptionHandling));
 app.UseWhen(context => !OpenDataApi.IsApiRequest(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
 if (!app.Environment.IsDevelopment())
 {

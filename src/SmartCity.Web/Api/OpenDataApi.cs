@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
@@ -13,7 +14,7 @@ public sealed record ApiAbout(string Name, string Version, string Licence, strin
 /// The open-data API under <c>/api/v1</c>: its OpenAPI document (<c>/openapi/v1.json</c>), problem details for every error, and the
 /// rate limit of anonymous reads. Endpoint groups (published data, machine reports) map onto <see cref="MapApiGroup"/>.
 /// </summary>
-public static class OpenDataApi
+public static partial class OpenDataApi
 {
     /// <summary>The rate-limit policy of the API: a fixed window per client address.</summary>
     public const string RateLimitPolicy = "open-data";
@@ -30,6 +31,15 @@ public static class OpenDataApi
             context.ProblemDetails.Type ??= context.ProblemDetails.Status == StatusCodes.Status429TooManyRequests
                 ? "https://tools.ietf.org/html/rfc6585#section-4"
                 : "about:blank";
+            if (context.Exception is BadHttpRequestException bad && MalformedParameter().Match(bad.Message) is { Success: true } match)
+            {
+                // A query or route value that does not parse ("page=abc"): a field error, like every other validation problem.
+                context.ProblemDetails.Title = "One or more validation errors occurred.";
+                context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>
+                {
+                    [match.Groups["name"].Value] = [$"'{match.Groups["value"].Value}' is not a valid value for {match.Groups["name"].Value}."],
+                };
+            }
         });
         services.AddApiKeyAuthentication();
         services.AddOpenApi("v1", options =>
@@ -66,6 +76,15 @@ public static class OpenDataApi
         return services;
     }
 
+    /// <summary>
+    /// Exception handling of the API: malformed input the framework cannot bind (a query value that is not a number, unreadable
+    /// JSON) is the caller's error, a 400 problem (in every environment, Development included), never a 500.
+    /// </summary>
+    public static ExceptionHandlerOptions ExceptionHandling { get; } = new()
+    {
+        StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    };
+
     /// <summary>The <c>/api/v1</c> group: anonymous, rate-limited, JSON.</summary>
     public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app) =>
         app.MapGroup(Prefix).AllowAnonymous().RequireRateLimiting(RateLimitPolicy).WithTags("SmartCity")
@@ -77,6 +96,7 @@ public static class OpenDataApi
         app.MapApiGroup().MapGet("/", About).WithName("GetApiInfo").WithSummary("What the API publishes, under which licence");
         app.MapQuickWinReportsApi();
         app.MapApiReference();
+        app.MapPublishedDataApi();
         return app;
     }
 
@@ -93,4 +113,7 @@ public static class OpenDataApi
             + "Programme data (quick wins, masterplans, assessment results): SmartCity portal, Kementerian Komunikasi dan Digital.",
         "/scalar",
         "/openapi/v1.json"));
+
+    [GeneratedRegex(@"^Failed to bind parameter ""(?:[^""]* )?(?<name>\w+)"" from ""(?<value>[^""]*)""")]
+    private static partial Regex MalformedParameter();
 }

@@ -16,6 +16,8 @@ public sealed class RouteCoverageTests(NationalApp app) : IClassFixture<National
     private static readonly HashSet<string> PublicRoutes =
     [
         "/about", "/account/login", "/account/logout", "/culture", "/error", "/not-found", "/forbidden", "/health",
+        "/public/regencies", "/public/regencies/{Code}", "/openapi/{documentName}.json", "/api/v1",
+        "/api/v1/regencies", "/api/v1/regencies/{code}", "/api/v1/regencies/{code}/quick-wins", "/api/v1/rounds", "/api/v1/rounds/{id:int}/results",
     ];
 
     private static bool IsFrameworkOrAsset(string pattern) =>
