@@ -6,8 +6,8 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
-using SmartCity.Web.Features.Imports;
 using SmartCity.Testing;
+using SmartCity.Web.Features.Imports;
 
 namespace SmartCity.Bench;
 
