@@ -122,15 +122,18 @@ app.UsePortalSecurity();
 
 // No stack trace ever reaches a user, in any environment: errors render /error with the correlation id; API errors are problem
 // details (RFC 7807) carrying the same id.
+// The API's handler sits inside the pages' one, so it answers API errors first (a branch of its own would break re-execution).
+app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseWhen(OpenDataApi.IsApiRequest, api => api.UseExceptionHandler(OpenDataApi.ExceptionHandling));
-app.UseWhen(context => !OpenDataApi.IsApiRequest(context), pages => pages.UseExceptionHandler("/error", createScopeForErrors: true));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
 
+// Pages re-execute /not-found for an empty error status (keeping the status); API answers get a problem-details body first, so
+// the re-execution leaves them alone.
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseWhen(OpenDataApi.IsApiRequest, api => api.UseStatusCodePages());
-app.UseWhen(context => !OpenDataApi.IsApiRequest(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization();
 app.UseAuthentication();

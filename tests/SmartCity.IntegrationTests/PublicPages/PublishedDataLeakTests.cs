@@ -42,8 +42,9 @@ public sealed class PublishedDataLeakTests(NationalApp app) : IClassFixture<Nati
     [Fact]
     public async Task Progress_counts_verified_reports_only_on_the_page_and_in_the_api()
     {
+        var name = QuickWinTestData.Unique("Uji publik");
         var id = await QuickWinTestData.CreateAsync(app, QuickWinTestData.Input(
-            await QuickWinTestData.DimensionIdAsync(app, "GOV"), QuickWinTestData.Unique("Uji publik"), new DateTime(2026, 1, 5), acronym: "Publikuji"));
+            await QuickWinTestData.DimensionIdAsync(app, "GOV"), name, new DateTime(2026, 1, 5), acronym: "Publikuji"));
         var (verified, _) = await QuickWinTestData.SaveReportAsync(app, id, "2026-01", 40, submit: true);
         MasterplanTestData.AssertSaved(await QuickWinTestData.VerifyAsync(app, verified));
         await QuickWinTestData.SaveReportAsync(app, id, "2026-02", 55, submit: true); // submitted, not verified
@@ -67,7 +68,7 @@ public sealed class PublishedDataLeakTests(NationalApp app) : IClassFixture<Nati
 
         var client = Anonymous();
         var html = await client.GetStringAsync(new Uri($"/public/regencies/{QuickWinTestData.Jepara}", UriKind.Relative));
-        var row = Row(html, id);
+        var row = Row(html, id).Replace(name, "", StringComparison.Ordinal); // the name's random suffix may contain "55"
         Assert.Contains("40 %", row, StringComparison.Ordinal);
         Assert.Contains("2026-01", row, StringComparison.Ordinal);
         foreach (var unpublished in new[] { "55", "66", "77", "2026-02", "2026-03", "2026-04" })
