@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Exports;
 
 namespace SmartCity.Web.Features.Evidence;
 
@@ -34,14 +35,8 @@ public static class EvidenceEndpoints
             return;
         }
 
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(file.FileName);
         var response = context.Response;
-        response.ContentType = file.ContentType;
-        response.ContentLength = file.SizeBytes;
-        response.Headers.ContentDisposition = disposition.ToString();
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-store";
+        FileDownload.SetAttachment(response, file.FileName, file.ContentType, file.SizeBytes);
 
         if (!await evidence.CopyContentAsync(file, response.Body, ct) && !response.HasStarted)
         {

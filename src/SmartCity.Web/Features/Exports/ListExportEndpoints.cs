@@ -24,9 +24,9 @@ public static class ListExportEndpoints
     public static IEndpointRouteBuilder MapListExportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/exports/{list}.{format}", (string list, string format, ListExportService exports, HttpContext context, CancellationToken ct) =>
-            SendAsync(context, () => ExportAsync(list, format, context.Request.Query, exports, ct), ct)).RequireAuthorization();
+            FileDownload.SendAsync(context, () => ExportAsync(list, format, context.Request.Query, exports, ct), ct)).RequireAuthorization();
         app.MapGet("/imports/templates/{kind}.{format}", (string kind, string format, ImportService imports, RegencyAccess access, HttpContext context, CancellationToken ct) =>
-            SendAsync(context, () =>
+            FileDownload.SendAsync(context, () =>
             {
                 access.EnsureAdmin("the import templates");
                 ImportKind? parsed = kind switch { "quick-wins" => ImportKind.QuickWins, "reports" => ImportKind.Reports, _ => null };
@@ -65,36 +65,5 @@ public static class ListExportEndpoints
             "rounds" => await exports.RoundsAsync(f, ct),
             _ => null,
         };
-    }
-
-    /// <summary>Sends a file as an attachment; 403 on a refusal (already logged by the access gate), 404 when there is none.</summary>
-    internal static async Task SendAsync(HttpContext context, Func<Task<ExportFile?>> load, CancellationToken ct)
-    {
-        ExportFile? file;
-        try
-        {
-            file = await load();
-        }
-        catch (AccessDeniedException)
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
-
-        if (file is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(file.FileName);
-        var response = context.Response;
-        response.ContentType = file.ContentType;
-        response.ContentLength = file.Content.Length;
-        response.Headers.ContentDisposition = disposition.ToString();
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-store";
-        await response.Body.WriteAsync(file.Content, ct);
     }
 }

@@ -1,5 +1,5 @@
-using Microsoft.Net.Http.Headers;
-using SmartCity.Web.Features.Accounts;
+using SmartCity.Web.Features.Exports;
+using SmartCity.Web.Features.QuickWins.Export;
 
 namespace SmartCity.Web.Features.Masterplans.Versions;
 
@@ -16,33 +16,8 @@ public static class MasterplanDocumentEndpoints
         return app;
     }
 
-    private static async Task DownloadAsync(int id, int? version, MasterplanVersionService versions, HttpContext context, CancellationToken ct)
-    {
-        (string FileName, byte[] Content)? file;
-        try
-        {
-            file = await versions.DocumentAsync(id, version, ct);
-        }
-        catch (AccessDeniedException)
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
-
-        if (file is not { } document)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(document.FileName);
-        var response = context.Response;
-        response.ContentType = MasterplanDocument.ContentType;
-        response.ContentLength = document.Content.Length;
-        response.Headers.ContentDisposition = disposition.ToString();
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.CacheControl = "private, no-store";
-        await response.Body.WriteAsync(document.Content, ct);
-    }
+    private static Task DownloadAsync(int id, int? version, MasterplanVersionService versions, HttpContext context, CancellationToken ct) =>
+        FileDownload.SendAsync(context, async () => await versions.DocumentAsync(id, version, ct) is { } document
+            ? new ExportFile(document.FileName, MasterplanDocument.ContentType, document.Content)
+            : null, ct);
 }
