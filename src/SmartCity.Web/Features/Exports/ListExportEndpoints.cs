@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Net.Http.Headers;
 using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.Regencies;
 using SmartCity.Web.Features.Accounts;

@@ -1,5 +1,4 @@
 using SmartCity.Web.Features.Exports;
-using SmartCity.Web.Features.QuickWins.Export;
 
 namespace SmartCity.Web.Features.Assessments;
 
