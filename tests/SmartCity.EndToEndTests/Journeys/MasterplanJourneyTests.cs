@@ -31,6 +31,10 @@ public sealed class MasterplanJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.GetByTestId(saveTestId)).ToBeEnabledAsync();
         await page.GetByTestId(saveTestId).ClickAsync();
         await Assertions.Expect(page.GetByTestId(saveTestId)).ToBeDisabledAsync();
+
+        // The button is disabled as soon as the save starts; the editor then reloads the plan. Typing into the same block before
+        // that reload lands can be taken for saved (an open issue, see the session 4 note), so the journey lets it land first.
+        await page.WaitForTimeoutAsync(1_000);
     }
 
     private static async Task ConfirmAsync(IPage page, string button) =>
