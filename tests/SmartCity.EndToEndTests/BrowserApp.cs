@@ -105,6 +105,30 @@ public class BrowserApp : SmartCityFactory
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>Opens a MudSelect, chooses the option and waits until its list has closed (the choice reached the server).</summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await ChooseOpenOptionAsync(page, option);
+    }
+
+    /// <summary>
+    /// Types into a MudAutocomplete, chooses the option and waits until the list has closed and the field shows the choice, so the next
+    /// step (e.g. a save) is not handled before the server took the value.
+    /// </summary>
+    public static async Task PickAsync(IPage page, ILocator input, string search, string option)
+    {
+        await input.FillAsync(search);
+        await ChooseOpenOptionAsync(page, option);
+        await Assertions.Expect(input).ToHaveValueAsync(option);
+    }
+
+    private static async Task ChooseOpenOptionAsync(IPage page, string option)
+    {
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -115,8 +115,8 @@ public sealed class ApiJourneyTests(BrowserApp app, ITestOutputHelper output) : 
         await page.GetByTestId("api-key-issue").ClickAsync();
         await page.GetByTestId("api-key-create").ClickAsync();
         await Assertions.Expect(page.GetByTestId("api-key-dialog").GetByText("Wajib diisi.").First).ToBeVisibleAsync();
-        await page.Locator("#api-key-regency").FillAsync("Jepara");
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Kabupaten Jepara (33.20)" }).ClickAsync();
+        await BrowserApp.PickAsync(page, page.Locator("#api-key-regency"), "Jepara", "Kabupaten Jepara (33.20)");
+        await Assertions.Expect(page.GetByTestId("api-key-dialog").GetByText("Wajib diisi.")).ToHaveCountAsync(1);
         await page.Locator("#api-key-name").FillAsync(name);
         await page.GetByTestId("api-key-create").ClickAsync();
 

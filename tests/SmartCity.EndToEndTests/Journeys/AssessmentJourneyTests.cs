@@ -16,13 +16,6 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
     private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
     private static readonly string[] Criteria = ["KPD", "KS", "VPD", "ATIK", "IA"];
 
-    private static async Task ChooseAsync(IPage page, ILocator select, string option)
-    {
-        await select.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-    }
-
     private static async Task TypeDateAsync(IPage page, string label, DateOnly date)
     {
         var input = page.GetByRole(AriaRole.Dialog).GetByLabel(label, new() { Exact = true });
@@ -37,12 +30,12 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
     private static async Task ScoreCellAsync(IPage page, string criterion, string score, string text, bool withEvidence)
     {
         var cell = page.GetByTestId($"cell-{criterion}-ALL");
-        await ChooseAsync(page, cell.GetByTestId("cell-score"), score);
+        await BrowserApp.ChooseAsync(page, cell.GetByTestId("cell-score"), score);
         await cell.Locator("textarea").First.FillAsync(text);
         if (withEvidence)
         {
-            await ChooseAsync(page, cell.GetByTestId("evidence-kind"), "Quick win");
-            await ChooseAsync(page, cell.GetByTestId("evidence-quick-win"), "JOSS");
+            await BrowserApp.ChooseAsync(page, cell.GetByTestId("evidence-kind"), "Quick win");
+            await BrowserApp.ChooseAsync(page, cell.GetByTestId("evidence-quick-win"), "JOSS");
         }
 
         await cell.GetByTestId("cell-save").ClickAsync();
@@ -71,8 +64,8 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
         await admin.GetByTestId("round-new").ClickAsync();
         await admin.Locator("#round-name").FillAsync("Penilaian Seleksi Uji 2026");
         await admin.Locator("#round-year").FillAsync("2026");
-        await ChooseAsync(admin, admin.GetByTestId("round-kind"), "Seleksi/kesiapan");
-        await ChooseAsync(admin, admin.GetByTestId("round-template"), "Instrumen Seleksi 2021");
+        await BrowserApp.ChooseAsync(admin, admin.GetByTestId("round-kind"), "Seleksi/kesiapan");
+        await BrowserApp.ChooseAsync(admin, admin.GetByTestId("round-template"), "Instrumen Seleksi 2021");
         await TypeDateAsync(admin, "Penilaian mandiri mulai", today);
         await TypeDateAsync(admin, "Penilaian asesor mulai", today.AddDays(1));
         await TypeDateAsync(admin, "Rekonsiliasi mulai", today.AddDays(2));
@@ -96,7 +89,7 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
             foreach (var assessor in new[] { "penilai1", "penilai2" })
             {
                 await admin.GetByTestId("assignments-table").Locator("tr").Filter(new() { HasText = regency }).GetByTestId("assign").ClickAsync();
-                await ChooseAsync(admin, admin.GetByTestId("assign-assessor"), $"({assessor})");
+                await BrowserApp.ChooseAsync(admin, admin.GetByTestId("assign-assessor"), $"({assessor})");
                 await admin.GetByTestId("assign-save").ClickAsync();
                 await Assertions.Expect(admin.GetByTestId("assign-dialog")).ToBeHiddenAsync();
             }
@@ -141,7 +134,7 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
             await first.GotoAsync($"/assessments/{roundId}/reconciliation");
             await BrowserApp.WaitInteractiveAsync(first);
             var divergent = first.GetByTestId("divergent-33.20-KPD-ALL");
-            await ChooseAsync(first, divergent.GetByTestId("reconcile-score"), "4");
+            await BrowserApp.ChooseAsync(first, divergent.GetByTestId("reconcile-score"), "4");
             await divergent.Locator("textarea, input[type=text]").Last.FillAsync("Disepakati 4 setelah wawancara dengan Sekda.");
             await divergent.GetByTestId("reconcile-save").ClickAsync();
             await Assertions.Expect(divergent.GetByTestId("reconciled")).ToBeVisibleAsync();

@@ -9,11 +9,7 @@ namespace SmartCity.EndToEndTests.Journeys;
 /// </summary>
 public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
-    }
+    private static Task ChooseAsync(IPage page, string testId, string option) => BrowserApp.ChooseAsync(page, page.GetByTestId(testId), option);
 
     private static async Task TypeDateAsync(IPage page, string label, string date)
     {

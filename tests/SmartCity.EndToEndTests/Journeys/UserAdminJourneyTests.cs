@@ -68,8 +68,7 @@ public sealed class UserAdminJourneyTests(BrowserApp app) : IClassFixture<Browse
         await page.Locator("#user-username").FillAsync(userName);
         await page.Locator("#user-fullname").FillAsync("Rina Kartika");
         await page.GetByTestId("role-DiskominfoStaff").CheckAsync();
-        await page.Locator("#user-regency").FillAsync("Jepara");
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Kabupaten Jepara (33.20)" }).ClickAsync();
+        await BrowserApp.PickAsync(page, page.Locator("#user-regency"), "Jepara", "Kabupaten Jepara (33.20)");
         await page.GetByTestId("user-verifier").CheckAsync();
         await BrowserApp.ScreenshotAsync(page, "user-dialog-desktop");
         await BrowserApp.AssertAccessibleAsync(page);
