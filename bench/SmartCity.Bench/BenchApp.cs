@@ -40,7 +40,7 @@ internal sealed class BenchApp(string connectionString) : WebApplicationFactory<
         AllowAutoRedirect = false,
         MaxConnectionsPerServer = 64,
     })
-    { BaseAddress = new Uri(BaseUrl) };
+    { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -37,10 +37,20 @@ internal static class Load
             for (var i = 0; i < requestsPerWorker; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseContentRead);
-                _ = await response.Content.ReadAsByteArrayAsync();
+                var ok = false;
+                try
+                {
+                    using var response = await client.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseContentRead);
+                    _ = await response.Content.ReadAsByteArrayAsync();
+                    ok = response.IsSuccessStatusCode;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    // A refused or timed-out request is a failure with the time it took; the run goes on.
+                }
+
                 latencies[(worker * requestsPerWorker) + i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                if (!response.IsSuccessStatusCode)
+                if (!ok)
                 {
                     Interlocked.Increment(ref failures);
                 }

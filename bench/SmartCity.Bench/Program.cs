@@ -54,7 +54,7 @@ internal static class BenchProgram
         {
             await measure();
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or Npgsql.NpgsqlException or JsonException)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or NpgsqlException or JsonException or TaskCanceledException)
         {
             report.Add(what, $"FAILED: {e.GetType().Name}: {e.Message.Split('\n')[0]}", "—", false);
             Console.Error.WriteLine(e);

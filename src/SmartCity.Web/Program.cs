@@ -93,6 +93,7 @@ builder.Services.Configure<RequestLocalizationOptions>(options =>
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddMemoryCache();
 builder.Services.AddOpenDataApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<SmartCityDbContext>("database");
 

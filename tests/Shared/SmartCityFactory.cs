@@ -53,6 +53,7 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Security:SignInPermitLimit", "1000"); // browser journeys sign in often; SecurityTests checks the real limit
         builder.UseSetting("Notifications:JobIntervalMinutes", "0"); // tests run the scheduled job directly (NotificationJobService)
+        builder.UseSetting("Dashboard:CacheSeconds", "0"); // figures are checked right after the data changes; DashboardCacheTests turns it on
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "smartcity-test-logs"));
         if (ReferenceDataPath is not null)
         {

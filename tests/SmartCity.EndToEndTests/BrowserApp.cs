@@ -129,6 +129,17 @@ public class BrowserApp : SmartCityFactory
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// Sets a CSV file once Blazor's InputFile has hooked the input (MudFileUpload adds a fresh input after each pick; the last is live),
+    /// and waits until the page names it in <paramref name="fileNameTestId"/>.
+    /// </summary>
+    public static async Task UploadAsync(IPage page, string name, string csv, string fileNameTestId)
+    {
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('input[type=file]')].at(-1)?._blazorInputFileNextFileId !== undefined");
+        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await Assertions.Expect(page.GetByTestId(fileNameTestId)).ToHaveTextAsync(name);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 

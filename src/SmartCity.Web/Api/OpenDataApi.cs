@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,10 @@ public static partial class OpenDataApi
             }
         });
         services.AddApiKeyAuthentication();
+
+        // Numbers are numbers: the report body is read strictly (QuickWinReportsApi.RequestJson), and the document must say so
+        // rather than offer "number or numeric string".
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOpenApi("v1", options =>
         {
             options.AddApiKeySecurity();

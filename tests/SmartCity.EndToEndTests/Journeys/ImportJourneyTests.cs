@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -11,13 +10,7 @@ public sealed class ImportJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
 
     private const string Header = "regency_code,name,acronym,description,dimension_code,owner_unit,start_date,target_date,budget,budget_source,kind,status";
 
-    /// <summary>Sets the file once Blazor's InputFile has hooked the input (MudFileUpload adds a fresh input after each pick; the last is live).</summary>
-    private static async Task UploadAsync(IPage page, string name, string csv)
-    {
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('input[type=file]')].at(-1)?._blazorInputFileNextFileId !== undefined");
-        await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
-        await Assertions.Expect(page.GetByTestId("import-file-name")).ToHaveTextAsync(name);
-    }
+    private static Task UploadAsync(IPage page, string name, string csv) => BrowserApp.UploadAsync(page, name, csv, "import-file-name");
 
     [Theory]
     [InlineData("desktop", 1280, 900)]

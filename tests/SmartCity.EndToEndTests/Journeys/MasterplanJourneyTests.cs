@@ -141,7 +141,9 @@ public sealed class MasterplanJourneyTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(thread).ToContainTextAsync("layanan kesehatan");
         await thread.Locator("textarea, input").First.FillAsync("Sudah kami tambahkan pada visi.");
         await thread.GetByTestId("comment-reply").ClickAsync();
-        await Assertions.Expect(thread).ToContainTextAsync("Sudah kami tambahkan");
+
+        // The answer shows as a comment once saved (the field's own text is not enough: an auto-sized field mirrors it in the page).
+        await Assertions.Expect(thread.GetByTestId("comment-text").Filter(new() { HasText = "Sudah kami tambahkan" })).ToHaveCountAsync(1);
         await thread.GetByTestId("comment-resolve").ClickAsync();
         await Assertions.Expect(planner.GetByTestId("comment-resolved")).ToBeVisibleAsync();
         await TypeAndSaveAsync(planner, "mp-vision-Vision", "Jombang cerdas, melayani, sehat dan sejahtera.", "save-vision");

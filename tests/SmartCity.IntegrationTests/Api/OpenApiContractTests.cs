@@ -166,6 +166,53 @@ public sealed partial class OpenApiContractTests(ApiApp app)
         Assert.NotEmpty(checker.Check(Json("""{"title":7,"status":400,"errors":{}}"""), validation));
     }
 
+    [Fact]
+    public async Task Numbers_are_documented_as_numbers_only_because_the_report_body_is_read_strictly()
+    {
+        var document = await DocumentAsync();
+        var loose = new List<string>();
+        void Walk(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, $"{path}/{i++}");
+                }
+            }
+
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            if (element.TryGetProperty("type", out var type) && type.ValueKind is JsonValueKind.String or JsonValueKind.Array)
+            {
+                var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString()).ToList() : [type.GetString()];
+                if (types.Contains("string") && (types.Contains("number") || types.Contains("integer")))
+                {
+                    loose.Add(path);
+                }
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                Walk(property.Value, $"{path}/{property.Name}");
+            }
+        }
+
+        Walk(document, "#");
+
+        Assert.Empty(loose);
+        var percent = document.GetProperty("components").GetProperty("schemas").EnumerateObject()
+            .Where(s => s.Value.TryGetProperty("properties", out var p) && p.TryGetProperty("kpiActuals", out _))
+            .Select(s => s.Value.GetProperty("properties").GetProperty("percent")).First();
+        Assert.Equal("number", percent.GetProperty("type").ValueKind == JsonValueKind.Array
+            ? Assert.Single(percent.GetProperty("type").EnumerateArray(), t => t.GetString() != "null").GetString()
+            : percent.GetProperty("type").GetString());
+    }
+
     private async Task<JsonElement> DocumentAsync()
     {
         using var response = await app.Client().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));

@@ -162,6 +162,7 @@ public sealed class ReportApiTests(ApiApp app)
         var malformed = await Problems.AssertValidationProblemAsync(await PostAsync("{\"period\": \"2026-01\", \"percent\": 4"));
         Assert.Equal("Malformed JSON", malformed.GetProperty("title").GetString());
         await Problems.AssertValidationProblemAsync(await PostAsync("{\"period\": \"2026-01\", \"percent\": \"lots\"}"), "$.percent");
+        await Problems.AssertValidationProblemAsync(await PostAsync("{\"period\": \"2026-01\", \"percent\": \"40\"}"), "$.percent"); // numbers are numbers, as documented
         await Problems.AssertValidationProblemAsync(await PostAsync("{\"periode\": \"2026-01\"}"), "$.periode");
         await Problems.AssertValidationProblemAsync(await PostAsync("[]"), "$");
         await Problems.AssertValidationProblemAsync(await PostAsync("null"), "$");

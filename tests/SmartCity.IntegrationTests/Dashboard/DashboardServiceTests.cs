@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Dimensions;
 using SmartCity.Domain.Masterplans;
@@ -213,6 +216,42 @@ public sealed class DashboardServiceTests(NationalApp app) : IClassFixture<Natio
         // The filter applies to the drill-down too.
         Assert.Equal(["33.20"], (await DrillAsync(new DashboardFilter(Province: "33"), DashboardFigure.Overdue, "")).Select(r => r.Code));
         Assert.Equal(["35.17"], (await DrillAsync(new DashboardFilter(Cohort: 2019), DashboardFigure.Programme, "")).Select(r => r.Code));
+    }
+
+    [Fact]
+    public async Task Shared_figures_are_computed_once_per_filter_and_still_refused_to_regency_users()
+    {
+        var live = await NationalAsync(new DashboardFilter());
+        using var pin = app.Clock.Pin(Today);
+        var cache = new MemoryCache(new MemoryCacheOptions());
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboard:CacheSeconds"] = "60" }).Build();
+        DashboardService Shared(ActingUser actor) => ActivatorUtilities.CreateInstance<DashboardService>(actor.Services, cache, settings);
+        await using var admin = await app.AsAsync("admin");
+        Assert.Equal(TimeSpan.FromMinutes(1), Shared(admin).CacheFor);
+
+        app.Commands.Reset();
+        var first = await Shared(admin).NationalAsync(new DashboardFilter());
+        var computed = app.Commands.Count;
+        Assert.True(computed >= 2, $"{computed} commands");
+        Assert.Equal((live.Regencies, live.ActiveQuickWins, live.OverdueQuickWins), (first.Regencies, first.ActiveQuickWins, first.OverdueQuickWins));
+        Assert.Equal(live.Programme, first.Programme);
+        Assert.Equal(live.Progress, first.Progress);
+        Assert.Equal(live.Scores, first.Scores);
+
+        // Concurrent requests for the same filter share the one computation: no further SQL.
+        app.Commands.Reset();
+        var again = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Shared(admin).NationalAsync(new DashboardFilter())));
+        Assert.Equal(0, app.Commands.Count);
+        Assert.All(again, d => Assert.Same(first, d));
+
+        // Another filter is computed on its own.
+        var jawaTengah = await Shared(admin).NationalAsync(new DashboardFilter(Province: "33"));
+        Assert.True(app.Commands.Count >= 2);
+        Assert.True(jawaTengah.Regencies < first.Regencies);
+
+        // Access is checked before the shared figures.
+        await using var jepara = await app.AsAsync("diskominfo.jepara");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => Shared(jepara).NationalAsync(new DashboardFilter()));
     }
 
     [Theory]

@@ -29,6 +29,26 @@ public sealed class MasterplanServiceTests(SmallApp app) : IClassFixture<SmallAp
         return await db.Masterplans.CountAsync(m => m.RegencyId == regencyId);
     }
 
+    /// <summary>The dashboards' one-command completeness gives exactly the editor's findings, for every plan in the database.</summary>
+    [Fact]
+    public async Task The_one_query_completeness_is_the_editors_for_every_plan()
+    {
+        static string Signature(IEnumerable<CompletenessIssue> issues) => string.Join("\n", issues.Select(i =>
+            $"{i.Rule}|{i.Subject}|{i.SubjectId}|{string.Join(',', i.Arguments)}|{string.Join(',', i.Components)}"));
+        await using var admin = await app.AsAsync("admin");
+        await using var db = app.CreateDbContext();
+        var ids = await db.Masterplans.Select(m => m.Id).ToListAsync();
+        Assert.NotEmpty(ids);
+
+        foreach (var id in ids)
+        {
+            var detail = (await admin.Get<MasterplanService>().GetAsync(id))!;
+            Assert.Equal(Signature(detail.Completeness), Signature((await MasterplanService.CompletenessAsync(db, id, CancellationToken.None))!));
+        }
+
+        Assert.Null(await MasterplanService.CompletenessAsync(db, 987_654, CancellationToken.None));
+    }
+
     [Fact]
     public async Task A_planner_creates_Jombangs_plan_and_it_is_listed_editable_and_audited()
     {

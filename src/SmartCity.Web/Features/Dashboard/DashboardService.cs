@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Dimensions;
 using SmartCity.Domain.Regencies;
@@ -20,7 +21,13 @@ public sealed record ProgrammeCounts(int Regencies, int RegenciesInProgramme, in
 /// Progress = the percent of a quick win's latest verified report (0 before any), over its active quick wins (not archived, not stopped);
 /// dimension scores are those of the latest finalised round, computed from the final cell scores by the rules of <c>Scoring</c>.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, OverdueService overdue, TimeProvider timeProvider)
+/// <remarks>
+/// On national data the figures take a few hundred milliseconds of database work, so they are computed once per filter and shared for
+/// <c>Dashboard:CacheSeconds</c> (appsettings: 60; 0 = computed on every request, as in tests); concurrent requests wait for the one
+/// computation. The page states when its figures were computed. Access is checked on every call, before the cache.
+/// </remarks>
+public sealed class DashboardService(
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, OverdueService overdue, TimeProvider timeProvider, IMemoryCache cache, IConfiguration configuration)
 {
     public const int MaxPageSize = 200;
 
@@ -100,11 +107,42 @@ public sealed class DashboardService(IDbContextFactory<SmartCityDbContext> dbFac
             """).SingleAsync(ct);
     }
 
-    /// <summary>The national dashboard under <paramref name="filter"/> (national roles only): two SQL commands whatever the data size.</summary>
+    /// <summary>How long computed national figures are shared (zero: not at all).</summary>
+    public TimeSpan CacheFor => TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Dashboard:CacheSeconds", 0)));
+
+    /// <summary>
+    /// The national dashboard under <paramref name="filter"/> (national roles only): two SQL commands whatever the data size, or none
+    /// while figures computed less than <see cref="CacheFor"/> ago are shared.
+    /// </summary>
     public async Task<NationalDashboard> NationalAsync(DashboardFilter filter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         access.EnsureNational("the national dashboard");
+        var cacheFor = CacheFor;
+        if (cacheFor == TimeSpan.Zero)
+        {
+            return await ComputeNationalAsync(filter, ct);
+        }
+
+        var key = (nameof(NationalAsync), filter);
+        var shared = cache.GetOrCreate(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = cacheFor;
+            return new Lazy<Task<NationalDashboard>>(() => ComputeNationalAsync(filter, CancellationToken.None));
+        })!;
+        try
+        {
+            return await shared.Value.WaitAsync(ct);
+        }
+        catch (Exception) when (shared.Value.IsFaulted)
+        {
+            cache.Remove(key);
+            throw;
+        }
+    }
+
+    private async Task<NationalDashboard> ComputeNationalAsync(DashboardFilter filter, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var sql = Common + """
 

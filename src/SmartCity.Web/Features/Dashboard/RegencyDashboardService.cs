@@ -17,11 +17,10 @@ namespace SmartCity.Web.Features.Dashboard;
 /// The dashboard of one regency, for its own users and for national roles (any regency). Regency users read only their own
 /// (<see cref="RegencyAccess.EnsureCanRead"/>). The cost does not grow with the data: regency with history, masterplan head and open
 /// comments (1), progress per dimension (1), overdue first page (2, <see cref="OverdueService"/>), scores against the national mean (1)
-/// and the masterplan's completeness (<see cref="MasterplanService.GetAsync"/>, 8, only when there is a masterplan).
+/// and the masterplan's completeness (<see cref="MasterplanService.CompletenessAsync"/>, 1, only when there is a masterplan).
 /// </summary>
 public sealed class RegencyDashboardService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, OverdueService overdue, MasterplanService masterplans,
-    IStringLocalizer<SharedResource> l)
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, OverdueService overdue, IStringLocalizer<SharedResource> l)
 {
     public const int OverdueRows = 5;
 
@@ -117,10 +116,8 @@ public sealed class RegencyDashboardService(
         MasterplanStatus? plan = null;
         if (head.Plan is { } p)
         {
-            var detail = await masterplans.GetAsync(p.Id, ct);
-            plan = new MasterplanStatus(
-                p.Id, p.Title, p.StartYear, p.EndYear, p.State, p.WorkingVersion, p.ApprovedVersion,
-                detail is null ? [] : [.. detail.Completeness.Select(Message)], p.Open);
+            var completeness = await MasterplanService.CompletenessAsync(db, p.Id, ct) ?? [];
+            plan = new MasterplanStatus(p.Id, p.Title, p.StartYear, p.EndYear, p.State, p.WorkingVersion, p.ApprovedVersion, [.. completeness.Select(Message)], p.Open);
         }
 
         var first = scores.FirstOrDefault();

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Common;
@@ -322,6 +324,64 @@ public sealed class MasterplanService(
             .Select(q => new PlanQuickWin(q.Id, q.Name, q.ProgrammeId, q.StartDate)).ToList();
         return MasterplanCompleteness.Check(shape, plan.Dimensions.ToDictionary(d => d.Id, d => d.Code), quickWins);
     }
+
+    private static readonly JsonSerializerOptions CompletenessJson = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>
+    /// The completeness findings of masterplan <paramref name="id"/> in ONE SQL command (each part aggregated as JSON), by the same rules
+    /// as the editor (<see cref="MasterplanCompleteness.Check"/>); null for an unknown id. For summaries (dashboards) that show only the
+    /// findings. The caller checks access.
+    /// </summary>
+    internal static async Task<IReadOnlyList<CompletenessIssue>?> CompletenessAsync(SmartCityDbContext db, int id, CancellationToken ct)
+    {
+        var row = await db.Database.SqlQuery<CompletenessSql>($"""
+            SELECT m."Title", m."StartYear", m."EndYear", m."RpjmdTitle", m."RpjmdStartYear", m."RpjmdEndYear", m."Vision", m."Missions",
+                   coalesce((SELECT json_agg(json_build_object('Component', r."Component", 'Grade', r."Grade"))
+                             FROM "ReadinessRatings" r WHERE r."MasterplanId" = m."Id"), '[]')::text AS "Readiness",
+                   coalesce((SELECT json_agg(json_build_object('Id', g."Id", 'DimensionId', g."DimensionId", 'Text', g."Text"))
+                             FROM "MasterplanGoals" g WHERE g."MasterplanId" = m."Id"), '[]')::text AS "Goals",
+                   coalesce((SELECT json_agg(json_build_object('DimensionId', s."DimensionId", 'Text', s."Text"))
+                             FROM "DimensionStrategies" s WHERE s."MasterplanId" = m."Id"), '[]')::text AS "Strategies",
+                   coalesce((SELECT json_agg(json_build_object('Id', p."Id", 'Name', p."Name", 'DimensionId', p."DimensionId", 'StartYear', p."StartYear",
+                                                               'EndYear', p."EndYear", 'SortOrder', p."SortOrder"))
+                             FROM "Programmes" p WHERE p."MasterplanId" = m."Id"), '[]')::text AS "Programmes",
+                   coalesce((SELECT json_agg(json_build_object('Name', s."Name", 'Position', s."Position"))
+                             FROM "Signatories" s WHERE s."MasterplanId" = m."Id"), '[]')::text AS "Signatories",
+                   coalesce((SELECT json_agg(json_build_object('Id', q."Id", 'Name', q."Name", 'ProgrammeId', q."ProgrammeId", 'StartDate', q."StartDate"))
+                             FROM "QuickWins" q JOIN "Programmes" p ON p."Id" = q."ProgrammeId"
+                             WHERE p."MasterplanId" = m."Id" AND NOT q."IsArchived"), '[]')::text AS "QuickWins",
+                   (SELECT json_object_agg(d."Id", d."Code") FROM "Dimensions" d)::text AS "Dimensions"
+            FROM "Masterplans" m WHERE m."Id" = {id}
+            """).SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        List<T> Parse<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, CompletenessJson) ?? [];
+        var shape = new Masterplan
+        {
+            Title = row.Title,
+            StartYear = row.StartYear,
+            EndYear = row.EndYear,
+            RpjmdTitle = row.RpjmdTitle,
+            RpjmdStartYear = row.RpjmdStartYear,
+            RpjmdEndYear = row.RpjmdEndYear,
+            Vision = row.Vision,
+            Missions = row.Missions,
+            Readiness = Parse<ReadinessRating>(row.Readiness),
+            Goals = Parse<MasterplanGoal>(row.Goals),
+            Strategies = Parse<DimensionStrategy>(row.Strategies),
+            Programmes = Parse<Programme>(row.Programmes),
+            Signatories = Parse<Signatory>(row.Signatories),
+        };
+        var dimensions = JsonSerializer.Deserialize<Dictionary<int, string>>(row.Dimensions, CompletenessJson) ?? [];
+        return MasterplanCompleteness.Check(shape, dimensions, Parse<PlanQuickWin>(row.QuickWins));
+    }
+
+    private sealed record CompletenessSql(
+        string Title, int StartYear, int EndYear, string? RpjmdTitle, int RpjmdStartYear, int RpjmdEndYear, string? Vision, string? Missions,
+        string Readiness, string Goals, string Strategies, string Programmes, string Signatories, string QuickWins, string Dimensions);
 
     private static int Years(string? setting, int fallback) =>
         int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var years) && years > 0 ? years : fallback;
