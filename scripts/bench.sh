@@ -4,7 +4,7 @@
 # unlike the test cluster), builds the app and bench/SmartCity.Bench in Release, runs them, prints a table and writes it to
 # artifacts/bench/results.md.
 #   scripts/bench.sh [--quick]      (--quick: fewer requests, for a smoke run)
-# Env: SMARTCITY_BENCH_PGPORT (default 55441).
+# Env: SMARTCITY_BENCH_PGPORT (default 55441); SMARTCITY_BENCH_KEEP=1 keeps the cluster and its national data afterwards.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,6 +16,11 @@ tmp_dir=
 
 cleanup() {
   [[ -n $tmp_dir ]] || return 0
+  if [[ ${SMARTCITY_BENCH_KEEP:-} == 1 ]]; then
+    log "kept the bench cluster for inspection: $tmp_dir/pgdata on port $PORT (stop it with pg_ctl -D $tmp_dir/pgdata stop as $PG_OS_USER)"
+    tmp_dir=
+    return 0
+  fi
   if pg_is_running "$tmp_dir/pgdata"; then pg_stop_cluster "$tmp_dir/pgdata" fast || true; fi
   rm -rf "$tmp_dir"
 }

@@ -107,6 +107,8 @@ internal static class BenchProgram
             ("public regency index (anonymous)", anonymous, "/public/regencies"),
         })
         {
+            var cold = await Load.RunAsync(client, url, 1, 1);
+            report.Add($"{name} `{url}`, first request (nothing shared or cached yet)", cold.Summary(), "—", cold.Failures == 0 ? null : false);
             await Load.RunAsync(client, url, 32, 2);
             var result = await Load.RunAsync(client, url, 32, perWorker);
             var p95 = result.Percentile(95);

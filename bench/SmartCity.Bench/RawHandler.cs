@@ -20,6 +20,7 @@ internal sealed class RawHandler(string connectionString)
     private CapturedCommand? _items;
     private string[] _envelope = [];
     private string[] _itemProperties = [];
+    private bool[] _camelCase = [];
     private int _page;
     private int _pageSize;
 
@@ -43,6 +44,17 @@ internal sealed class RawHandler(string connectionString)
             else if (reader.FieldCount > 1)
             {
                 _items = command;
+
+                // The API writes enum values camelCased ("kabupaten"); the raw handler does the same for those columns.
+                var first = sample.RootElement.GetProperty("items").EnumerateArray().First();
+                if (!await reader.ReadAsync())
+                {
+                    throw new InvalidOperationException("The captured list command returned no row.");
+                }
+
+                _camelCase = [.. _itemProperties.Select((name, i) => i < reader.FieldCount && !reader.IsDBNull(i) && reader.GetValue(i) is string text
+                    && first.GetProperty(name).ValueKind == JsonValueKind.String && first.GetProperty(name).GetString() is { } written
+                    && written != text && written == JsonNamingPolicy.CamelCase.ConvertName(text))];
             }
         }
 
@@ -83,7 +95,7 @@ internal sealed class RawHandler(string connectionString)
                             json.WriteStartObject();
                             for (var i = 0; i < _itemProperties.Length && i < reader.FieldCount; i++)
                             {
-                                WriteValue(json, _itemProperties[i], reader, i);
+                                WriteValue(json, _itemProperties[i], reader, i, _camelCase.Length > i && _camelCase[i]);
                             }
 
                             json.WriteEndObject();
@@ -111,7 +123,7 @@ internal sealed class RawHandler(string connectionString)
         await json.FlushAsync(context.RequestAborted);
     }
 
-    private static void WriteValue(Utf8JsonWriter json, string name, NpgsqlDataReader reader, int i)
+    private static void WriteValue(Utf8JsonWriter json, string name, NpgsqlDataReader reader, int i, bool camelCase)
     {
         if (reader.IsDBNull(i))
         {
@@ -122,7 +134,7 @@ internal sealed class RawHandler(string connectionString)
         switch (reader.GetValue(i))
         {
             case string text:
-                json.WriteString(name, text);
+                json.WriteString(name, camelCase ? JsonNamingPolicy.CamelCase.ConvertName(text) : text);
                 break;
             case int number:
                 json.WriteNumber(name, number);
@@ -159,13 +171,17 @@ internal sealed class RawHandler(string connectionString)
         return sql;
     }
 
-    /// <summary>Maps the handler before the app's own pipeline (no security headers, authentication or routing in between).</summary>
+    /// <summary>
+    /// Maps the handler after the app's own middleware (forwarded headers, security headers, authentication, localization...), so both
+    /// requests pass the same pipeline and the comparison is of the handlers: endpoint, EF Core and serializer against raw Npgsql and
+    /// Utf8JsonWriter. No app endpoint matches <see cref="Path"/>, so the request reaches it.
+    /// </summary>
     internal sealed class Filter(RawHandler handler) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            app.Map(Path, branch => branch.Run(handler.HandleAsync));
             next(app);
+            app.Map(Path, branch => branch.Run(handler.HandleAsync));
         };
     }
 }

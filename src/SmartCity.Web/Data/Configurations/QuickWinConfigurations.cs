@@ -82,6 +82,8 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         builder.HasIndex(r => new { r.QuickWinId, r.Period }).IsUnique();
         builder.HasIndex(r => new { r.RegencyId, r.State, r.Period });
         builder.HasIndex(r => new { r.QuickWinId, r.State, r.Period }).IsDescending(false, false, true);
+        // The latest verified report of a quick win (the one progress formula's order): one index probe per quick win.
+        builder.HasIndex(r => new { r.QuickWinId, r.State, r.PeriodEnd, r.PeriodStart }).IsDescending(false, false, true, true);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(r => r.VerifiedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.KpiActuals).WithOne().HasForeignKey(a => a.ProgressReportId).OnDelete(DeleteBehavior.Cascade);

@@ -1927,6 +1927,9 @@ namespace SmartCity.Web.Data.Migrations
 
                     b.HasIndex("RegencyId", "State", "Period");
 
+                    b.HasIndex("QuickWinId", "State", "PeriodEnd", "PeriodStart")
+                        .IsDescending(false, false, true, true);
+
                     b.ToTable("ProgressReports", t =>
                         {
                             t.HasCheckConstraint("CK_ProgressReports_NotSelfVerified", "\"VerifiedById\" IS NULL OR \"AuthorId\" IS NULL OR \"VerifiedById\" <> \"AuthorId\"");

@@ -227,14 +227,17 @@ public sealed class PublishedDataService(
                 q.StartDate,
                 q.TargetDate,
                 q.Status,
-                Latest = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart)
-                    .Select(r => new { r.Percent, r.Period, r.VerifiedAt }).FirstOrDefault(),
+                // The latest verified report by period end, then start (the one progress formula), field by field: scalar subqueries
+                // that use the (QuickWinId, State, PeriodEnd, PeriodStart) index, not a window over every report.
+                LatestPercent = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => (decimal?)r.Percent).FirstOrDefault(),
+                LatestPeriod = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.Period).FirstOrDefault(),
+                LatestVerifiedAt = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.VerifiedAt).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return rows.Select(q => new PublicQuickWin(
                 q.Id, q.Name, q.Acronym, q.Dimension, q.Owner, q.StartDate, q.TargetDate, q.Status,
-                QuickWinProgress.IsDelayed(q.Status, q.TargetDate, q.Latest?.Percent ?? 0, today),
-                q.Latest?.Percent ?? 0, q.Latest?.Period, q.Latest?.VerifiedAt?.DateIn(head.Profile.TimeZone)))
+                QuickWinProgress.IsDelayed(q.Status, q.TargetDate, q.LatestPercent ?? 0, today),
+                q.LatestPercent ?? 0, q.LatestPeriod, q.LatestVerifiedAt?.DateIn(head.Profile.TimeZone)))
             .ToList();
     }
 

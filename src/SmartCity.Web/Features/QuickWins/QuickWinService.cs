@@ -87,8 +87,7 @@ public sealed class QuickWinService(
                 RegencyCode = r.Code,
                 RegencyName = r.Name,
                 Today = r.TimeZone == IndonesianTimeZone.Wib ? wib : r.TimeZone == IndonesianTimeZone.Wita ? wita : wit,
-                Latest = q.Reports.Where(x => x.State == ReportState.Verified).OrderByDescending(x => x.PeriodEnd).ThenByDescending(x => x.PeriodStart)
-                    .Select(x => new { x.Percent, x.Period, x.VerifiedAt }).FirstOrDefault(),
+                LatestPercent = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => (decimal?)r.Percent).FirstOrDefault(),
             };
         if (regencyId is { } only)
         {
@@ -128,9 +127,9 @@ public sealed class QuickWinService(
             // "Not delayed" is its negation (everything else), not the same conditions with 100 % reached.
             rows = delayed
                 ? rows.Where(x => (x.Q.Status == QuickWinStatus.Planned || x.Q.Status == QuickWinStatus.Running)
-                    && x.Q.TargetDate < x.Today && (x.Latest == null || x.Latest.Percent < 100))
+                    && x.Q.TargetDate < x.Today && (x.LatestPercent == null || x.LatestPercent < 100))
                 : rows.Where(x => !((x.Q.Status == QuickWinStatus.Planned || x.Q.Status == QuickWinStatus.Running)
-                    && x.Q.TargetDate < x.Today && (x.Latest == null || x.Latest.Percent < 100)));
+                    && x.Q.TargetDate < x.Today && (x.LatestPercent == null || x.LatestPercent < 100)));
         }
 
         var total = await rows.CountAsync(ct);
@@ -139,7 +138,7 @@ public sealed class QuickWinService(
             QuickWinSort.Name => Order(rows, x => x.Q.Name, query.Descending),
             QuickWinSort.Target => Order(rows, x => x.Q.TargetDate, query.Descending),
             QuickWinSort.Budget => Order(rows, x => x.Q.Budget, query.Descending),
-            QuickWinSort.Progress => Order(rows, x => x.Latest == null ? 0 : x.Latest.Percent, query.Descending),
+            QuickWinSort.Progress => Order(rows, x => x.LatestPercent ?? 0, query.Descending),
             QuickWinSort.Status => Order(rows, x => x.Q.Status, query.Descending),
             _ => Order(rows, x => x.Q.StartDate, query.Descending),
         };
@@ -159,14 +158,16 @@ public sealed class QuickWinService(
                 x.Q.Status,
                 x.Q.IsArchived,
                 x.Today,
-                x.Latest,
+                x.LatestPercent,
+                LatestPeriod = x.Q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.Period).FirstOrDefault(),
+                LatestVerifiedAt = x.Q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.VerifiedAt).FirstOrDefault(),
             })
             .ToListAsync(ct);
         return new PagedResult<QuickWinListRow>(
             items.Select(x => new QuickWinListRow(
                 x.Id, x.RegencyCode, x.RegencyName, x.Name, x.Acronym, x.Dimension, x.Owner, x.StartDate, x.TargetDate, x.Budget, x.Status, x.IsArchived,
-                x.Latest?.Percent ?? 0, x.Latest?.Period, x.Latest?.VerifiedAt,
-                QuickWinProgress.IsDelayed(x.Status, x.TargetDate, x.Latest?.Percent ?? 0, x.Today))).ToList(),
+                x.LatestPercent ?? 0, x.LatestPeriod, x.LatestVerifiedAt,
+                QuickWinProgress.IsDelayed(x.Status, x.TargetDate, x.LatestPercent ?? 0, x.Today))).ToList(),
             total, page, pageSize);
     }
 

@@ -138,14 +138,17 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
                 q.StartDate,
                 q.TargetDate,
                 q.Status,
-                Latest = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart)
-                    .Select(r => new { r.Percent, r.Period, r.VerifiedAt }).FirstOrDefault(),
+                // The latest verified report by period end, then start (the one progress formula), field by field: scalar subqueries
+                // that use the (QuickWinId, State, PeriodEnd, PeriodStart) index, not a window over every report.
+                LatestPercent = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => (decimal?)r.Percent).FirstOrDefault(),
+                LatestPeriod = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.Period).FirstOrDefault(),
+                LatestVerifiedAt = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.VerifiedAt).FirstOrDefault(),
             })
             .ToListAsync(ct))
             .Select(q => new QuickWinRow(
                 q.Id, q.Name, q.Acronym, q.Dimension, q.Owner, q.StartDate, q.TargetDate, q.Status,
-                q.Latest?.Percent ?? 0, q.Latest?.Period, q.Latest?.VerifiedAt,
-                QuickWinProgress.IsDelayed(q.Status, q.TargetDate, q.Latest?.Percent ?? 0, today)))
+                q.LatestPercent ?? 0, q.LatestPeriod, q.LatestVerifiedAt,
+                QuickWinProgress.IsDelayed(q.Status, q.TargetDate, q.LatestPercent ?? 0, today)))
             .ToList();
         var masterplans = await db.Masterplans.AsNoTracking().Where(m => m.RegencyId == id).OrderByDescending(m => m.StartYear)
             .Select(m => new MasterplanRow(m.Id, m.Title, m.StartYear, m.EndYear, m.State, m.WorkingVersion, m.ApprovedVersion)).ToListAsync(ct);

@@ -162,8 +162,11 @@ public sealed class QuickWinExportService(
                 q.Kind,
                 q.Status,
                 q.IsArchived,
-                Latest = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart)
-                    .Select(r => new { r.Percent, r.Period, r.VerifiedAt }).FirstOrDefault(),
+                // The latest verified report by period end, then start (the one progress formula), field by field: scalar subqueries
+                // that use the (QuickWinId, State, PeriodEnd, PeriodStart) index, not a window over every report.
+                LatestPercent = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => (decimal?)r.Percent).FirstOrDefault(),
+                LatestPeriod = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.Period).FirstOrDefault(),
+                LatestVerifiedAt = q.Reports.Where(r => r.State == ReportState.Verified).OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodStart).Select(r => r.VerifiedAt).FirstOrDefault(),
                 Milestones = q.Milestones.Select(m => new { m.Weight, Done = m.DoneDate != null }).ToList(),
                 Kpis = q.Kpis.Count,
             })
@@ -171,7 +174,7 @@ public sealed class QuickWinExportService(
 
         await foreach (var q in rows.WithCancellation(ct))
         {
-            var progress = q.Latest?.Percent ?? 0;
+            var progress = q.LatestPercent ?? 0;
             table.Plain(regency.Code);
             table.Number(q.Id, NumberKind.Integer);
             table.Text(q.Name);
@@ -190,8 +193,8 @@ public sealed class QuickWinExportService(
             table.Plain(YesNo(QuickWinProgress.IsDelayed(q.Status, q.TargetDate, progress, today)));
             table.Plain(YesNo(q.IsArchived));
             table.Number(progress, NumberKind.Percent);
-            table.Plain(q.Latest?.Period);
-            table.Date(q.Latest?.VerifiedAt?.DateIn(regency.TimeZone));
+            table.Plain(q.LatestPeriod);
+            table.Date(q.LatestVerifiedAt?.DateIn(regency.TimeZone));
             table.Number(QuickWinProgress.FromMilestones(q.Milestones.Select(m => (m.Weight, m.Done))), NumberKind.Percent);
             table.Number(q.Milestones.Count, NumberKind.Integer);
             table.Number(q.Kpis, NumberKind.Integer);
