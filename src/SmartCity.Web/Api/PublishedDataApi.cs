@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SmartCity.Domain.Regencies;
+using SmartCity.Web.Common;
 using SmartCity.Web.Features.PublicPages;
 
 namespace SmartCity.Web.Api;
@@ -130,26 +131,12 @@ public static partial class PublishedDataApi
         PublishedDataService data,
         [Description("1-based page number")] int? page = null,
         [Description("Items per page, 1 to 200 (default 50)")] int? pageSize = null,
-        CancellationToken ct = default)
-    {
-        var errors = PagingErrors(page, pageSize);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var result = await data.QuickWinsAsync(code, page ?? 1, pageSize ?? PublishedDataService.DefaultPageSize, ct);
-        if (result is null)
-        {
-            return UnknownRegency(code);
-        }
-
-        return TypedResults.Ok(new ApiPage<ApiQuickWin>(
-            result.Items.Select(q => new ApiQuickWin(
+        CancellationToken ct = default) =>
+        await PagedAsync(
+            page, pageSize, (p, size) => data.QuickWinsAsync(code, p, size, ct), () => UnknownRegency(code),
+            q => new ApiQuickWin(
                 q.Id, q.Name, q.Acronym, q.DimensionCode, q.OwnerUnit, q.StartDate, q.TargetDate, Name(q.Status), q.IsDelayed,
-                q.ProgressPercent, q.ProgressPeriod, q.ProgressVerifiedOn)).ToList(),
-            result.Page, result.PageSize, result.Total));
-    }
+                q.ProgressPercent, q.ProgressPeriod, q.ProgressVerifiedOn));
 
     private static async Task<Ok<IReadOnlyList<ApiRound>>> ListRounds(PublishedDataService data, CancellationToken ct) =>
         TypedResults.Ok<IReadOnlyList<ApiRound>>((await data.RoundsAsync(ct))
@@ -160,7 +147,18 @@ public static partial class PublishedDataApi
         PublishedDataService data,
         [Description("1-based page number")] int? page = null,
         [Description("Items per page, 1 to 200 (default 50)")] int? pageSize = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        await PagedAsync(
+            page, pageSize, (p, size) => data.RoundResultsAsync(id, p, size, ct),
+            () => TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound, title: "Unknown round",
+                detail: $"There is no finalised assessment round {id}. GET /api/v1/rounds lists the published ones."),
+            r => new ApiResult(
+                r.Code, r.Name, r.ProvinceCode, r.ProvinceName, TwoDecimals(r.Index), r.Band, r.NationalRank, r.ProvincialRank, TwoDecimals(r.Change)));
+
+    /// <summary>A page of a parent's items: paging errors are a 400, an unknown parent (null page) <paramref name="notFound"/>.</summary>
+    private static async Task<Results<Ok<ApiPage<TItem>>, ValidationProblem, ProblemHttpResult>> PagedAsync<TRow, TItem>(
+        int? page, int? pageSize, Func<int, int, Task<PagedResult<TRow>?>> load, Func<ProblemHttpResult> notFound, Func<TRow, TItem> map)
     {
         var errors = PagingErrors(page, pageSize);
         if (errors.Count > 0)
@@ -168,18 +166,10 @@ public static partial class PublishedDataApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var result = await data.RoundResultsAsync(id, page ?? 1, pageSize ?? PublishedDataService.DefaultPageSize, ct);
-        if (result is null)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound, title: "Unknown round",
-                detail: $"There is no finalised assessment round {id}. GET /api/v1/rounds lists the published ones.");
-        }
-
-        return TypedResults.Ok(new ApiPage<ApiResult>(
-            result.Items.Select(r => new ApiResult(
-                r.Code, r.Name, r.ProvinceCode, r.ProvinceName, TwoDecimals(r.Index), r.Band, r.NationalRank, r.ProvincialRank, TwoDecimals(r.Change))).ToList(),
-            result.Page, result.PageSize, result.Total));
+        var result = await load(page ?? 1, pageSize ?? PublishedDataService.DefaultPageSize);
+        return result is null
+            ? notFound()
+            : TypedResults.Ok(new ApiPage<TItem>([.. result.Items.Select(map)], result.Page, result.PageSize, result.Total));
     }
 
     private static Dictionary<string, string[]> PagingErrors(int? page, int? pageSize)

@@ -171,6 +171,42 @@ public sealed class PageTests(NationalApp app) : IClassFixture<NationalApp>
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    /// <summary>The admin pages of bulk exchange and reference data answer 403 to every other role; the admin gets the page.</summary>
+    [Theory]
+    [InlineData("admin", "/admin/imports", HttpStatusCode.OK, "data-testid=\"import-kind\"")]
+    [InlineData("diskominfo.jepara", "/admin/imports", HttpStatusCode.Forbidden, "data-testid=\"forbidden\"")]
+    [InlineData("penilai1", "/admin/imports", HttpStatusCode.Forbidden, "data-testid=\"forbidden\"")]
+    [InlineData("admin", "/admin/reference", HttpStatusCode.OK, "data-testid=\"regency-list\"")]
+    [InlineData("bappeda.jombang", "/admin/reference", HttpStatusCode.Forbidden, "data-testid=\"forbidden\"")]
+    [InlineData("penilai2", "/admin/reference", HttpStatusCode.Forbidden, "data-testid=\"forbidden\"")]
+    public async Task Import_and_reference_pages_are_for_admins(string user, string path, HttpStatusCode status, string expected)
+    {
+        var client = await SignedInAsync(user);
+
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        if (status == HttpStatusCode.Forbidden)
+        {
+            // The role check of the page sends other roles to the access-denied page, which answers 403.
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/forbidden", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+            using var denied = await client.GetAsync(response.Headers.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            html += await denied.Content.ReadAsStringAsync();
+        }
+        else
+        {
+            Assert.Equal(status, response.StatusCode);
+        }
+
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        if (status == HttpStatusCode.Forbidden)
+        {
+            Assert.DoesNotContain("data-testid=\"regency-list\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"import-kind\"", html, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Beranda_of_Diskominfo_shows_overdue_and_returned_reports()
     {
