@@ -1,5 +1,4 @@
 using Microsoft.Net.Http.Headers;
-using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Exports;
 
 namespace SmartCity.Web.Features.Evidence;
@@ -18,20 +17,8 @@ public static class EvidenceEndpoints
 
     private static async Task DownloadAsync(int id, EvidenceService evidence, HttpContext context, CancellationToken ct)
     {
-        EvidenceDownload? file;
-        try
+        if (await FileDownload.LoadAsync(context, () => evidence.OpenDownloadAsync(id, ct)) is not { } file)
         {
-            file = await evidence.OpenDownloadAsync(id, ct);
-        }
-        catch (AccessDeniedException)
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
-
-        if (file is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
