@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test against a throwaway PostgreSQL cluster.
 #   scripts/test.sh [extra dotnet test args, e.g. --filter Category=Fast]
-# Env: SMARTCITY_TEST_PGPORT (default 55433).
+# Env: SMARTCITY_TEST_PGPORT (default 55433); SMARTCITY_TEST_NOW (ISO-8601 instant the suite's programme clock
+# starts at; default 2026-11-23T03:00:00Z, written in tests/Shared/TestNow.cs, never the wall clock).
 # Exports to the tests: SMARTCITY_TEST_CONNECTION, SMARTCITY_CHROMIUM.
 # The last output line is "N passed, N failed"; the exit status is non-zero
 # when a test, the build, the migration check or the format check failed
@@ -181,6 +182,8 @@ run_tests() {
 }
 
 main() {
+  # The programme clock of every test (unit, integration, the end-to-end app): SMARTCITY_TEST_NOW or TestNow.Default.
+  step "programme clock starts at ${SMARTCITY_TEST_NOW:-2026-11-23T03:00:00Z (default, tests/Shared/TestNow.cs)}"
   ensure_chromium
   start_test_cluster
   export SMARTCITY_TEST_CONNECTION="Host=127.0.0.1;Port=$PORT;Username=$SMARTCITY_ROLE;Password=$SMARTCITY_PASSWORD;Database=postgres"

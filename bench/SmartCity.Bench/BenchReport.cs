@@ -17,7 +17,7 @@ internal sealed class BenchReport
     public string ToMarkdown()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# SmartCity benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
+        text.AppendLine(CultureInfo.InvariantCulture, $"# SmartCity benchmark, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores");
         text.AppendLine();
         text.AppendLine("| what | measured | budget | verdict |");
         text.AppendLine("|---|---|---|---|");

@@ -198,7 +198,7 @@ internal static class BenchProgram
                     await copy.WriteAsync("ItSystem", NpgsqlDbType.Varchar);
                     await copy.WriteAsync("Running", NpgsqlDbType.Varchar);
                     await copy.WriteAsync(false, NpgsqlDbType.Boolean);
-                    await copy.WriteAsync(DateTimeOffset.UtcNow, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(TimeProvider.System.GetUtcNow(), NpgsqlDbType.TimestampTz);
                 }
 
                 await copy.CompleteAsync();

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Serilog;
 using SmartCity.Web.Api;
+using SmartCity.Web.Common;
 using SmartCity.Web.Components;
 using SmartCity.Web.Data;
 using SmartCity.Web.Data.Interceptors;
@@ -36,7 +37,11 @@ builder.Services.AddSerilog((services, logger) => logger
 var connectionString = builder.Configuration.GetConnectionString("SmartCity")
     ?? throw new InvalidOperationException("ConnectionStrings:SmartCity is not configured.");
 
+// Two clocks, on purpose (see ProgrammeClock): TimeProvider is the system clock for everything the browser or security judges
+// (Identity lockout, cookies, antiforgery, data-protection keys, API-key and password lifetimes, timers); ProgrammeClock is the
+// business clock every feature service reads, and the only one tests may start at another instant.
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(ProgrammeClock.FromConfiguration(builder.Configuration, builder.Environment));
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AuditInterceptor>();
 builder.Services.AddDbContextFactory<SmartCityDbContext>(

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 
 namespace SmartCity.Testing;
@@ -20,8 +21,11 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public LogSink Logs { get; } = new();
 
-    /// <summary>The app's clock: the system time unless a test pins it (<see cref="TestClock.Pin"/>).</summary>
-    public TestClock Clock { get; } = new();
+    /// <summary>
+    /// The app's programme clock: it starts at <see cref="TestNow.Start"/> and ticks, unless a test pins it (<see cref="ProgrammeClock.Pin"/>).
+    /// Security time (cookies, lockout, data-protection keys) stays on the system clock.
+    /// </summary>
+    public ProgrammeClock Clock => Services.GetRequiredService<ProgrammeClock>();
 
     /// <summary>Seed the Development demo data (regencies' OPDs, quick wins, demo accounts).</summary>
     protected virtual bool SeedDemoData => true;
@@ -54,6 +58,7 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Security:SignInPermitLimit", "1000"); // browser journeys sign in often; SecurityTests checks the real limit
         builder.UseSetting("Notifications:JobIntervalMinutes", "0"); // tests run the scheduled job directly (NotificationJobService)
         builder.UseSetting("Dashboard:CacheSeconds", "0"); // figures are checked right after the data changes; DashboardCacheTests turns it on
+        builder.UseSetting(ProgrammeClock.TestStartSetting, TestNow.Setting);
         builder.UseSetting("Logging:Directory", Path.Combine(Path.GetTempPath(), "smartcity-test-logs"));
         if (ReferenceDataPath is not null)
         {
@@ -67,7 +72,6 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
                 .WriteTo.Console(restrictedToMinimumLevel: Serilog.Events.LogEventLevel.Warning, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
                 .CreateLogger());
             services.ConfigureDbContext<SmartCityDbContext>(options => options.AddInterceptors(Commands));
-            services.AddSingleton<TimeProvider>(Clock);
         });
     }
 

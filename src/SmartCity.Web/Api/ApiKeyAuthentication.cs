@@ -18,7 +18,7 @@ namespace SmartCity.Web.Api;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, IProblemDetailsService problems)
+    IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider /* system clock: key lifetimes are security time */, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";

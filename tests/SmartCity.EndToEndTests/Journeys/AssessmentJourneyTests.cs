@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SmartCity.Domain.Assessments;
+using SmartCity.Domain.Common;
 
 namespace SmartCity.EndToEndTests.Journeys;
 
@@ -47,7 +48,7 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
     [Fact]
     public async Task Admin_opens_a_round_regency_self_assesses_assessors_score_reconcile_and_the_admin_finalises()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = app.Clock.Today(IndonesianTimeZone.Wib);
         var admin = await app.SignedInPageAsync("admin");
 
         // The templates a round copies: saving one makes its next version.
@@ -62,8 +63,9 @@ public sealed class AssessmentJourneyTests(BrowserApp app) : IClassFixture<Brows
         await admin.GotoAsync("/assessments");
         await BrowserApp.WaitInteractiveAsync(admin);
         await admin.GetByTestId("round-new").ClickAsync();
-        await admin.Locator("#round-name").FillAsync("Penilaian Seleksi Uji 2026");
-        await admin.Locator("#round-year").FillAsync("2026");
+        var roundName = $"Penilaian Seleksi Uji {today.Year}";
+        await admin.Locator("#round-name").FillAsync(roundName);
+        await admin.Locator("#round-year").FillAsync(today.Year.ToString(CultureInfo.InvariantCulture));
         await BrowserApp.ChooseAsync(admin, admin.GetByTestId("round-kind"), "Seleksi/kesiapan");
         await BrowserApp.ChooseAsync(admin, admin.GetByTestId("round-template"), "Instrumen Seleksi 2021");
         await TypeDateAsync(admin, "Penilaian mandiri mulai", today);

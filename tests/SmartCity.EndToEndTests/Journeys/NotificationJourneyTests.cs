@@ -16,8 +16,8 @@ public sealed class NotificationJourneyTests(BrowserApp app) : IClassFixture<Bro
         await using var db = app.CreateDbContext();
         var me = await db.Users.Where(u => u.UserName == User).Select(u => u.Id).SingleAsync();
         var regency = await db.Users.Where(u => u.UserName == User).Select(u => u.RegencyId).SingleAsync();
-        await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, DateTimeOffset.UtcNow));
-        var now = DateTimeOffset.UtcNow;
+        await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, app.Clock.GetUtcNow()));
+        var now = app.Clock.GetUtcNow();
         await Notifier.NotifyAsync(db, [me], NotificationKind.ReportDue, "Pemalang Satu Data", "2026-10", "/quick-wins", regency, $"e2e-due-{device}", now.AddMinutes(-30));
         await Notifier.NotifyAsync(db, [me], NotificationKind.ReportReturned, "Sistem Informasi Layanan Kependudukan Terpadu Kabupaten", "2026-09", "/quick-wins", regency, $"e2e-returned-{device}", now.AddMinutes(-20));
         await Notifier.NotifyAsync(db, [me], NotificationKind.RoundState, "Evaluasi Tahunan 2026", "Scoring", "/assessments", null, $"e2e-round-{device}", now.AddMinutes(-10));

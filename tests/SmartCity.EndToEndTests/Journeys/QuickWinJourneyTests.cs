@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
+using SmartCity.Domain.Common;
 
 namespace SmartCity.EndToEndTests.Journeys;
 
@@ -10,6 +12,9 @@ namespace SmartCity.EndToEndTests.Journeys;
 public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static Task ChooseAsync(IPage page, string testId, string option) => BrowserApp.ChooseAsync(page, page.GetByTestId(testId), option);
+
+    /// <summary>A date as a user types it in Bahasa Indonesia (dd MMM yyyy).</summary>
+    private static string Typed(DateOnly date) => date.ToString("dd MMM yyyy", CultureInfo.GetCultureInfo("id-ID"));
 
     private static async Task TypeDateAsync(IPage page, string label, string date)
     {
@@ -44,6 +49,8 @@ public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task Diskominfo_reports_the_verifier_returns_then_verifies_and_progress_shows()
     {
+        // Dates follow the app's programme clock: Jepara is in WIB, and the report is for the period that contains today.
+        var today = app.Clock.Today(IndonesianTimeZone.Wib);
         var staff = await app.SignedInPageAsync("diskominfo.jepara");
         await staff.GotoAsync("/quick-wins");
         await BrowserApp.WaitInteractiveAsync(staff);
@@ -55,8 +62,8 @@ public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<Browser
         await staff.Locator("#qw-name").FillAsync("Sistem Informasi Pelayanan Administrasi Kependudukan");
         await staff.Locator("#qw-acronym").FillAsync("SIPANDU");
         await ChooseAsync(staff, "qw-dimension", "Tata kelola");
-        await TypeDateAsync(staff, "Tanggal mulai", "05 Jan 2026");
-        await TypeDateAsync(staff, "Tanggal target", "30 Des 2026");
+        await TypeDateAsync(staff, "Tanggal mulai", Typed(today.AddMonths(-10)));
+        await TypeDateAsync(staff, "Tanggal target", Typed(today.AddMonths(1)));
         await staff.Locator("#qw-budget").FillAsync("1.500.000");
         await staff.Locator("#qw-budget").BlurAsync();
         await BrowserApp.ScreenshotAsync(staff, "quick-win-dialog-desktop");
@@ -66,7 +73,7 @@ public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(staff.GetByTestId("page-title")).ToHaveTextAsync("SIPANDU");
         await Assertions.Expect(staff.GetByTestId("quick-win-details")).ToContainTextAsync("Rp1.500.000");
 
-        await AddMilestoneAsync(staff, "Analisis kebutuhan", "2,5", "10 Nov 2026");
+        await AddMilestoneAsync(staff, "Analisis kebutuhan", "2,5", Typed(today.AddDays(-13)));
         await AddMilestoneAsync(staff, "Uji coba layanan", "7,5", null);
         await Assertions.Expect(staff.GetByTestId("milestone-row")).ToHaveCountAsync(2);
         await Assertions.Expect(staff.GetByTestId("milestone-completion")).ToContainTextAsync("25 %");
@@ -125,7 +132,7 @@ public sealed class QuickWinJourneyTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.WaitInteractiveAsync(staff);
         var row = staff.GetByTestId("quick-win-row").Filter(new() { HasText = "SIPANDU" });
         await Assertions.Expect(row.GetByTestId("progress")).ToContainTextAsync("25 %");
-        await Assertions.Expect(row.GetByTestId("progress-terms")).ToContainTextAsync("2026-11");
+        await Assertions.Expect(row.GetByTestId("progress-terms")).ToContainTextAsync(ReportingPeriod.Containing(today, ReportingPeriodKind.Monthly).ToString());
         await BrowserApp.ScreenshotAsync(staff, "regency-quick-wins-after-report-desktop");
     }
 

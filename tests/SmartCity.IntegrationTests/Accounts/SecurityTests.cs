@@ -212,7 +212,7 @@ public sealed partial class SecurityTests(NationalApp app, RateLimitApp limited)
         UserName = userName,
         FullName = "Pengguna Uji Keamanan",
         EmailConfirmed = true,
-        CreatedAt = DateTimeOffset.UtcNow,
+        CreatedAt = TestNow.Start,
     };
 
     private static string Header(HttpResponseMessage response, string name) =>

@@ -87,7 +87,7 @@ internal static class AssessmentTestData
             ReconciliationOpensOn = opens.AddDays(20),
             FinalisesOn = opens.AddDays(30),
             Participants = [.. regencyIds.Select(id => new RoundParticipant { RegencyId = id })],
-            Assignments = [.. regencyIds.SelectMany(id => assessorIds.Select(a => new AssessorAssignment { RegencyId = id, AssessorId = a, AssignedAt = DateTimeOffset.UtcNow }))],
+            Assignments = [.. regencyIds.SelectMany(id => assessorIds.Select(a => new AssessorAssignment { RegencyId = id, AssessorId = a, AssignedAt = TestNow.Start }))],
         };
         db.AssessmentRounds.Add(round);
         await db.SaveChangesAsync();

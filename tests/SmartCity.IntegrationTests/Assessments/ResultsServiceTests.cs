@@ -64,7 +64,7 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
         foreach (var (code, id) in regencies)
         {
             round.Participants.Add(new RoundParticipant { RegencyId = id });
-            round.Assignments.AddRange(assessors.Select(a => new AssessorAssignment { RegencyId = id, AssessorId = a, AssignedAt = DateTimeOffset.UtcNow }));
+            round.Assignments.AddRange(assessors.Select(a => new AssessorAssignment { RegencyId = id, AssessorId = a, AssignedAt = TestNow.Start }));
         }
 
         db.AssessmentRounds.Add(round);
@@ -93,7 +93,7 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
                 Score = 3,
                 RecordedById = assessors[0],
                 Note = "Disepakati setelah wawancara.",
-                UpdatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = TestNow.Start,
             });
         }
 
@@ -113,7 +113,7 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
         InterviewDate = new DateOnly(2025, 2, 10),
         IntervieweeName = "Kepala Dinas",
         InterviewText = "Wawancara uji.",
-        UpdatedAt = DateTimeOffset.UtcNow,
+        UpdatedAt = TestNow.Start,
     };
 
     private static ParticipantResult Row(RoundResults results, string code) => results.Participants.Single(p => p.RegencyCode == code);
@@ -234,7 +234,7 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
             .ToDictionaryAsync(x => x.Code, x => x.p);
         Assert.Equal((3.55m, "Sangat Baik", 1, 1), (stored[Jepara].Index!.Value, stored[Jepara].Band!, stored[Jepara].NationalRank!.Value, stored[Jepara].ProvincialRank!.Value));
         Assert.Equal((2.60m, "Baik", 3), (stored[Jombang].Index!.Value, stored[Jombang].Band!, stored[Jombang].NationalRank!.Value));
-        var today = DateTimeOffset.UtcNow.DateIn(IndonesianTimeZone.Wib);
+        var today = app.Clock.Today(IndonesianTimeZone.Wib);
         Assert.All(stored.Values, p => Assert.Equal(today, p.LetterDate));
         Assert.Matches($@"^\d{{3}}/SC/33\.20/{today.Year}$", stored[Jepara].LetterNumber!);
         Assert.Equal(3, stored.Values.Select(p => p.LetterNumber).Distinct().Count());
@@ -267,7 +267,7 @@ public sealed class ResultsServiceTests(NationalApp app) : IClassFixture<Nationa
             Score = 5,
             RecordedById = score.AssessorId,
             Note = "Setelah finalisasi",
-            UpdatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = TestNow.Start,
         });
         var insert = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         Assert.Equal(PostgresErrorCodes.CheckViolation, Assert.IsType<PostgresException>(insert.InnerException).SqlState);

@@ -83,7 +83,7 @@ public sealed class EvidenceServiceTests(NationalApp app) : IClassFixture<Nation
         await db.Settings.Where(s => s.Key == SettingKeys.EvidenceMaxBytes).ExecuteDeleteAsync();
         if (value is not null)
         {
-            db.Settings.Add(new PortalSetting { Key = SettingKeys.EvidenceMaxBytes, Value = value, UpdatedAt = DateTimeOffset.UtcNow });
+            db.Settings.Add(new PortalSetting { Key = SettingKeys.EvidenceMaxBytes, Value = value, UpdatedAt = TestNow.Start });
             await db.SaveChangesAsync();
         }
     }

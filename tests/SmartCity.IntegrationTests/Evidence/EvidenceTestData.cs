@@ -55,7 +55,7 @@ internal static class EvidenceTestData
             PeriodEnd = new DateOnly(2026, 10, 31),
             Percent = 10,
             State = state,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TestNow.Start,
         };
         db.QuickWins.Add(new QuickWin
         {
@@ -64,7 +64,7 @@ internal static class EvidenceTestData
             DimensionId = dimensionId,
             StartDate = new DateOnly(2026, 1, 1),
             TargetDate = new DateOnly(2027, 12, 31),
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TestNow.Start,
             Reports = [report],
         });
         await db.SaveChangesAsync();
@@ -85,7 +85,7 @@ internal static class EvidenceTestData
             ContentType = "application/pdf",
             SizeBytes = data.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(data)),
-            UploadedAt = DateTimeOffset.UtcNow,
+            UploadedAt = TestNow.Start,
         };
         db.EvidenceFiles.Add(file);
         db.EvidenceFileContents.Add(new EvidenceFileContent { EvidenceFileId = file.Id, Data = data });

@@ -413,7 +413,7 @@ public sealed class MasterplanServiceTests(SmallApp app) : IClassFixture<SmallAp
         var otherGoal = await blocks.SaveGoalAsync(otherId, null, new GoalInput { DimensionId = dimensions["GOV"], Text = "Sasaran lain", Indicator = "X", Target = 1 });
 
         var unknown = await blocks.SaveGoalAsync(id, null, new GoalInput { DimensionId = 9999, Text = "Sasaran", Indicator = "X", Target = 1 });
-        var future = await blocks.SaveSignatoryAsync(id, null, new SignatoryInput { Name = "Bupati", Position = "Bupati", SignedOn = DateTime.UtcNow.AddDays(3) });
+        var future = await blocks.SaveSignatoryAsync(id, null, new SignatoryInput { Name = "Bupati", Position = "Bupati", SignedOn = app.Clock.GetUtcNow().UtcDateTime.AddDays(3) });
 
         Assert.NotEmpty(unknown.Errors[nameof(GoalInput.DimensionId)]);
         Assert.NotEmpty(future.Errors[nameof(SignatoryInput.SignedOn)]);

@@ -182,7 +182,7 @@ internal static class MasterplanTestData
             TargetDate = start.AddYears(1),
             Budget = 1_000_000,
             Status = QuickWinStatus.Running,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TestNow.Start,
         };
         db.QuickWins.Add(quickWin);
         await db.SaveChangesAsync();
@@ -197,7 +197,7 @@ internal static class MasterplanTestData
                 PeriodEnd = new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1),
                 Percent = p,
                 State = ReportState.Verified,
-                CreatedAt = DateTimeOffset.UtcNow,
+                CreatedAt = TestNow.Start,
             });
             await db.SaveChangesAsync();
         }
@@ -245,7 +245,7 @@ internal static class MasterplanTestData
             EmailConfirmed = true,
             FullName = "Perencana Kedua",
             RegencyId = await RegencyIdAsync(app, Jombang),
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TestNow.Start,
         };
         Assert.True((await users.CreateAsync(user, "SmartCity-Uji-2026!x")).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.BappedaPlanner)).Succeeded);

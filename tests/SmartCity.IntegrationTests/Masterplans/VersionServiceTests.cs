@@ -38,7 +38,7 @@ public sealed class VersionServiceTests(NationalApp app) : IClassFixture<Nationa
         var dimensions = await db.Dimensions.OrderBy(d => d.SortOrder).Select(d => new { d.Id, d.Code, Element = d.Elements.OrderBy(e => e.SortOrder).Select(e => e.Id).First() }).ToListAsync();
         var unit = await db.GovernmentUnits.Where(u => u.RegencyId == jombang).Select(u => (int?)u.Id).FirstOrDefaultAsync();
         var planner = await db.Users.Where(u => u.UserName == "bappeda.jombang").Select(u => u.Id).SingleAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = TestNow.Start;
         var plan = new Masterplan
         {
             RegencyId = jombang,
@@ -126,7 +126,7 @@ public sealed class VersionServiceTests(NationalApp app) : IClassFixture<Nationa
             RegencyId = regency,
             MasterplanId = planId,
             Number = number,
-            SubmittedAt = DateTimeOffset.UtcNow,
+            SubmittedAt = TestNow.Start,
             SubmittedById = userId,
             Snapshot = snapshot!.ToJson(),
             ApprovedAt = approvedAt,
@@ -351,7 +351,7 @@ public sealed class VersionServiceTests(NationalApp app) : IClassFixture<Nationa
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Snapshot, "{\"title\":\"diubah\"}")));
         Assert.Equal(PostgresErrorCodes.CheckViolation, change.SqlState);
 
-        var approvedAt = DateTimeOffset.UtcNow;
+        var approvedAt = TestNow.Start;
         Assert.Equal(1, await db.MasterplanVersions.Where(v => v.MasterplanId == id && v.Number == 2).ExecuteUpdateAsync(s => s.SetProperty(v => v.ApprovedAt, approvedAt)));
         await using var planner = await app.AsAsync("bappeda.jombang");
         Assert.Equal("Jombang cerdas yang melayani warganya", (await planner.Get<MasterplanVersionService>().SnapshotAsync(id, 1))!.Vision);

@@ -9,6 +9,7 @@ using SmartCity.IntegrationTests.Assessments;
 using SmartCity.IntegrationTests.Masterplans;
 using SmartCity.IntegrationTests.QuickWins;
 using SmartCity.IntegrationTests.Web;
+using SmartCity.Testing;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Assessments;
@@ -40,7 +41,7 @@ public sealed class NotificationTests(SmallApp app) : IClassFixture<SmallApp>
     private async Task<int> NotifyDirectlyAsync(IEnumerable<string> userIds, string key)
     {
         await using var db = app.CreateDbContext();
-        return await Notifier.NotifyAsync(db, userIds, NotificationKind.MasterplanComment, "Uji langsung", null, "/masterplans", null, key, DateTimeOffset.UtcNow);
+        return await Notifier.NotifyAsync(db, userIds, NotificationKind.MasterplanComment, "Uji langsung", null, "/masterplans", null, key, TestNow.Start);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class NotificationTests(SmallApp app) : IClassFixture<SmallApp>
         await using (var db = app.CreateDbContext())
         {
             Assert.Equal(0, await Notifier.NotifyAsync(
-                db, [note.UserId], NotificationKind.ReportReturned, note.Subject, note.Detail, note.Url, note.RegencyId, note.DedupKey, DateTimeOffset.UtcNow));
+                db, [note.UserId], NotificationKind.ReportReturned, note.Subject, note.Detail, note.Url, note.RegencyId, note.DedupKey, TestNow.Start));
         }
 
         Assert.Single(await OfAsync(QuickWinTestData.Author, NotificationKind.ReportReturned), n => n.Url == $"/reports/{reportId}");
@@ -244,7 +245,7 @@ public sealed class NotificationTests(SmallApp app) : IClassFixture<SmallApp>
             Assert.Equal(expected, told);
 
             // Finalising again is refused and tells nobody a second time.
-            var refused = await FinaliseService.FinaliseCoreAsync(db, roundId, DateTimeOffset.UtcNow, CancellationToken.None);
+            var refused = await FinaliseService.FinaliseCoreAsync(db, roundId, TestNow.Start, CancellationToken.None);
             Assert.NotNull(refused);
             Assert.Equal(expected.Count, await db.Notifications.CountAsync(n => n.DedupKey == $"results:{roundId}"));
         }

@@ -9,6 +9,7 @@ using SmartCity.IntegrationTests.Assessments;
 using SmartCity.IntegrationTests.Masterplans;
 using SmartCity.IntegrationTests.QuickWins;
 using SmartCity.IntegrationTests.Web;
+using SmartCity.Testing;
 using SmartCity.Web.Features.Masterplans;
 using SmartCity.Web.Features.PublicPages;
 using SmartCity.Web.Features.QuickWins;
@@ -165,7 +166,7 @@ public sealed partial class PublishedDataLeakTests(NationalApp app) : IClassFixt
                 CriterionId = round.OnceCriterionId,
                 AssessorId = assessor,
                 Score = 4.44m,
-                UpdatedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = TestNow.Start,
             }));
             await db.SaveChangesAsync();
         }

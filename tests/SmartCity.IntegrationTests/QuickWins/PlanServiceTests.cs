@@ -55,7 +55,7 @@ public sealed class PlanServiceTests(SmallApp app) : IClassFixture<SmallApp>
             case "zero weight": input.Weight = 0; break;
             case "negative weight": input.Weight = -2; break;
             case "no weight": input.Weight = null; break;
-            case "done in the future": input.DoneDate = DateTime.UtcNow.AddDays(3); break;
+            case "done in the future": input.DoneDate = app.Clock.GetUtcNow().UtcDateTime.AddDays(3); break;
         }
 
         await using var staff = await app.AsAsync(Author);

@@ -195,7 +195,7 @@ public sealed class ReportServiceTests(SmallApp app) : IClassFixture<SmallApp>
         await SaveReportAsync(app, id, "2026-09", 10, submit: false);
         if (why == "future")
         {
-            period = DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            period = app.Clock.GetUtcNow().UtcDateTime.AddMonths(2).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         }
 
         await using var staff = await app.AsAsync(Author);

@@ -49,7 +49,7 @@ public sealed class ProgrammeServiceTests(NationalApp app) : IClassFixture<Natio
         var service = admin.Get<ProgrammeService>();
 
         var backwards = await service.SaveAsync(jepara.Id, new ProgrammeInput { CohortYear = 2018, Stage = ProgrammeStage.Mou, StageDate = new DateTime(2024, 1, 10), Version = jepara.Version });
-        var future = await service.SaveAsync(jepara.Id, new ProgrammeInput { CohortYear = 2018, Stage = ProgrammeStage.Evaluation, StageDate = DateTime.UtcNow.AddDays(30), Version = jepara.Version });
+        var future = await service.SaveAsync(jepara.Id, new ProgrammeInput { CohortYear = 2018, Stage = ProgrammeStage.Evaluation, StageDate = app.Clock.GetUtcNow().UtcDateTime.AddDays(30), Version = jepara.Version });
         var noDate = await service.SaveAsync(jepara.Id, new ProgrammeInput { CohortYear = 2018, Stage = ProgrammeStage.Evaluation, Version = jepara.Version });
 
         Assert.Contains("mundur", backwards.Errors["Stage"][0], StringComparison.Ordinal);

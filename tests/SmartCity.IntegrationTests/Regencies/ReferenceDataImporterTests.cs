@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmartCity.Domain.Common;
 using SmartCity.Testing;
+using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 using SmartCity.Web.Data.Interceptors;
 using SmartCity.Web.Features.Accounts;
@@ -13,7 +14,10 @@ namespace SmartCity.IntegrationTests.Regencies;
 
 public sealed class ReferenceDataImporterTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _source = new(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+    private readonly ProgrammeClock _time;
+
+    public ReferenceDataImporterTests() => _time = new ProgrammeClock(_source);
     private TestDatabase _database = default!;
     private ReferenceDataImporter _importer = default!;
 
@@ -81,7 +85,7 @@ public sealed class ReferenceDataImporterTests : IAsyncLifetime
         lines[lines.FindIndex(l => l.StartsWith("33.20,", StringComparison.Ordinal))] = "33.20,33,Kabupaten Jepara Baru";
         lines.Add("33.98,33,Kota Contoh Pemekaran");
 
-        _time.Advance(TimeSpan.FromDays(30));
+        _source.Advance(TimeSpan.FromDays(30));
         var result = await ImportAsync(provinces, string.Join('\n', lines));
 
         Assert.True(result.Succeeded);

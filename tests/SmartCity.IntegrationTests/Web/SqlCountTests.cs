@@ -217,7 +217,7 @@ public sealed class SqlCountTests(NationalApp national, SmallApp small) : IClass
             TargetDate = new DateOnly(2027, 12, 31),
             Budget = i * 1_000_000,
             Status = QuickWinStatus.Running,
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = TestNow.Start,
             Reports =
             [
                 Report(regencyId, 2026, 8, i % 101, ReportState.Verified),
@@ -237,9 +237,9 @@ public sealed class SqlCountTests(NationalApp national, SmallApp small) : IClass
             Percent = percent,
             Narrative = "Laporan massal.",
             State = state,
-            CreatedAt = DateTimeOffset.UtcNow,
-            SubmittedAt = DateTimeOffset.UtcNow,
-            VerifiedAt = state == ReportState.Verified ? DateTimeOffset.UtcNow : null,
+            CreatedAt = TestNow.Start,
+            SubmittedAt = TestNow.Start,
+            VerifiedAt = state == ReportState.Verified ? TestNow.Start : null,
         };
     }
 }

@@ -10,6 +10,7 @@ using SmartCity.Domain.Masterplans;
 using SmartCity.Domain.Notifications;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
+using SmartCity.Web.Common;
 using SmartCity.Web.Features.Accounts;
 
 namespace SmartCity.Web.Data.Interceptors;
@@ -18,7 +19,7 @@ namespace SmartCity.Web.Data.Interceptors;
 /// Writes one <see cref="AuditEntry"/> per changed entity (user, UTC time, entity, key, regency, field old → new,
 /// correlation id) into the same SaveChanges, hence the same transaction. Keys are known before saving (HiLo).
 /// </summary>
-public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeProvider) : SaveChangesInterceptor
+public sealed class AuditInterceptor(CurrentUser currentUser, ProgrammeClock clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> MaskedFields = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Data", "Hash"];
     private static readonly HashSet<Type> NotAudited = [typeof(AuditEntry), typeof(DataProtectionKey), typeof(SignInEvent), typeof(MasterplanDraft), typeof(Notification)];
@@ -56,7 +57,7 @@ public sealed class AuditInterceptor(CurrentUser currentUser, TimeProvider timeP
             }
         }
 
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var rows = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries())
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.QuickWins;
 using SmartCity.Domain.Regencies;
+using SmartCity.Web.Common;
 
 namespace SmartCity.Web.Data.Seeding;
 
@@ -10,7 +11,7 @@ namespace SmartCity.Web.Data.Seeding;
 /// Development demo data from the seed facts of DOMAIN.md: Jepara, Jombang and Pemalang with OPDs and stages,
 /// Jepara's and Jombang's quick wins with milestones, KPIs and a history of reports, and the demo accounts. Idempotent by natural keys.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFactory, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider timeProvider)
+public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFactory, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, ProgrammeClock clock)
 {
     /// <summary>The one password of every demo account (Development only; documented in README).</summary>
     public const string DemoPassword = "SmartCity-Demo-2026!";
@@ -43,7 +44,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
         await SeedUsersAsync();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            await DemoMasterplans.SeedAsync(db, Jepara, Jombang, timeProvider.GetUtcNow(), ct);
+            await DemoMasterplans.SeedAsync(db, Jepara, Jombang, clock.GetUtcNow(), ct);
         }
 
         await SeedJeparaQuickWinsAsync(ct);
@@ -149,7 +150,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
                 RegencyId = demo.RegencyCode is null ? null : regencyIds[demo.RegencyCode],
                 IsVerifier = demo.Verifier,
                 EmailConfirmed = true,
-                CreatedAt = timeProvider.GetUtcNow(),
+                CreatedAt = clock.GetUtcNow(),
             };
             Check(await users.CreateAsync(user, DemoPassword));
             Check(await users.AddToRoleAsync(user, demo.Role));
@@ -181,6 +182,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
         var units = await db.GovernmentUnits.Where(u => u.RegencyId == regencyId).ToDictionaryAsync(u => u.Acronym!, u => u.Id, ct);
         var authorId = author is null ? null : (await users.FindByNameAsync(author))!.Id;
         var verifierId = (await users.FindByNameAsync(verifier))!.Id;
+        var latest = DemoCalendar.LatestPeriod(clock.GetUtcNow());
 
         foreach (var item in demo)
         {
@@ -198,7 +200,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
                 Budget = item.Budget,
                 BudgetSource = "APBD",
                 Kind = item.Kind,
-                CreatedAt = timeProvider.GetUtcNow(),
+                CreatedAt = clock.GetUtcNow(),
             };
             quickWin.Milestones.AddRange(item.Milestones.Select((m, i) => new Milestone
             {
@@ -215,9 +217,11 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
 
             decimal? latestVerified = null;
             var index = 0;
-            for (var period = Parse(item.FirstPeriod); period.LastDay <= Parse(item.LastPeriod).LastDay; period = ReportingPeriod.Containing(period.LastDay.AddDays(1), period.Kind), index++)
+            var last = Parse(item.LastPeriod, latest);
+            for (var period = Parse(item.FirstPeriod, latest); period.LastDay <= last.LastDay; period = ReportingPeriod.Containing(period.LastDay.AddDays(1), period.Kind), index++)
             {
-                var state = item.Exceptions.TryGetValue(period.ToString(), out var exception) ? exception : ReportState.Verified;
+                var key = period == latest ? DemoQuickWin.Latest : period.ToString();
+                var state = item.Exceptions.TryGetValue(key, out var exception) ? exception : ReportState.Verified;
                 if (state is not { } reportState)
                 {
                     continue;
@@ -263,8 +267,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<SmartCityDbContext> dbFacto
         }
     }
 
-    private static ReportingPeriod Parse(string period) =>
-        ReportingPeriod.TryParse(period, out var p) ? p : throw new InvalidOperationException($"Bad demo period {period}.");
+    private static ReportingPeriod Parse(string period, ReportingPeriod latest) =>
+        period == DemoQuickWin.Latest ? latest
+        : ReportingPeriod.TryParse(period, out var p) ? p : throw new InvalidOperationException($"Bad demo period {period}.");
 
     /// <summary>Done milestones' weights plus the elapsed share (at most 90 %) of the one in progress, as a whole percent.</summary>
     private static decimal PercentAt(DemoQuickWin item, DateOnly day)

@@ -11,11 +11,14 @@ internal sealed record DemoKpi(string Name, string Unit, decimal Baseline, decim
 /// <summary>
 /// A demo quick win with its milestones, KPIs and report history: one report per period from <see cref="FirstPeriod"/> through
 /// <see cref="LastPeriod"/>, verified unless <see cref="Exceptions"/> names another state (a missing period has state null).
+/// <see cref="Latest"/> stands for <see cref="DemoCalendar.LatestPeriod"/> of the programme clock at seeding.
 /// </summary>
 internal sealed record DemoQuickWin(
     string Name, string? Acronym, string Dimension, int Element, string Unit, DateOnly Start, DateOnly Target, decimal Budget, QuickWinKind Kind,
     string Description, DemoMilestone[] Milestones, DemoKpi[] Kpis, string FirstPeriod, string LastPeriod, string[] Obstacles)
 {
+    public const string Latest = "latest";
+
     public IReadOnlyDictionary<string, ReportState?> Exceptions { get; init; } = new Dictionary<string, ReportState?>();
 
     public string? ReturnReason { get; init; }
@@ -91,14 +94,14 @@ internal static class DemoQuickWins
                 new("Evaluasi dan serah terima pengelolaan", 10, D(2027, 6, 30)),
             ],
             [new("Destinasi dengan informasi lengkap di portal", "destinasi", 12, 60), new("Kunjungan portal TIC", "kunjungan/bulan", 0, 20_000)],
-            "2026-01", "2026-10",
+            "2026-01", DemoQuickWin.Latest,
             [
                 "Pengelola destinasi desa wisata lambat mengirim foto dan jadwal event.",
                 "Anggaran pengadaan kios informasi baru tersedia pada APBD Perubahan.",
                 "Konten berbahasa Inggris masih menunggu penerjemah.",
             ])
         {
-            Exceptions = new Dictionary<string, ReportState?> { ["2026-10"] = ReportState.Submitted },
+            Exceptions = new Dictionary<string, ReportState?> { [DemoQuickWin.Latest] = ReportState.Submitted },
         },
         new("Sistem Monitoring CSR", "Simoncer", "ECO", 2, "Setda", Cycle2023, D(2027, 12, 31), 100_000_000, QuickWinKind.ItSystem,
             "Pemantauan program tanggung jawab sosial perusahaan (CSR).",
@@ -110,13 +113,13 @@ internal static class DemoQuickWins
                 new("Evaluasi tahunan bersama forum CSR", 10, D(2027, 12, 31)),
             ],
             [new("Perusahaan yang melaporkan program CSR", "perusahaan", 8, 60)],
-            "2026-01", "2026-10",
+            "2026-01", DemoQuickWin.Latest,
             [
                 "Sebagian perusahaan belum menunjuk petugas pelapor CSR.",
                 "Format laporan CSR perusahaan berbeda-beda sehingga perlu diseragamkan.",
             ])
         {
-            Exceptions = new Dictionary<string, ReportState?> { ["2026-10"] = ReportState.Returned },
+            Exceptions = new Dictionary<string, ReportState?> { [DemoQuickWin.Latest] = ReportState.Returned },
             ReturnReason = "Daftar program CSR triwulan III belum dilampirkan dan angka realisasi dana berbeda dengan data Bappeda. Mohon dilengkapi lalu ajukan kembali.",
         },
         new("Sistem Manajemen Puskesmas Terintegrasi BPJS", "Simpus", "LIV", 2, "Dinkes", Cycle2023, D(2027, 12, 31), 300_000_000, QuickWinKind.ItSystem,
@@ -129,7 +132,7 @@ internal static class DemoQuickWins
                 new("Evaluasi dan penguatan keamanan data", 10, D(2027, 12, 31)),
             ],
             [new("Puskesmas terhubung bridging BPJS", "puskesmas", 0, 21), new("Waktu tunggu pendaftaran", "menit", 45, 10)],
-            "2026-01", "2026-10",
+            "2026-01", DemoQuickWin.Latest,
             [
                 "Koneksi internet puskesmas di wilayah Karimunjawa sering terputus.",
                 "Perubahan versi layanan web BPJS menuntut penyesuaian bridging.",
@@ -144,13 +147,13 @@ internal static class DemoQuickWins
                 new("Evaluasi angka dispensasi kawin", 25, D(2027, 12, 31)),
             ],
             [new("Permohonan dispensasi kawin", "perkara/tahun", 480, 150), new("Prevalensi stunting balita", "%", 18.2m, 12.0m, 1)],
-            "2026-01", "2026-10",
+            "2026-01", DemoQuickWin.Latest,
             [
                 "Kehadiran calon pengantin di kelas bimbingan belum merata antarkecamatan.",
                 "Data keluarga berisiko stunting dari posyandu terlambat dimutakhirkan.",
             ])
         {
-            Exceptions = new Dictionary<string, ReportState?> { ["2026-10"] = null },
+            Exceptions = new Dictionary<string, ReportState?> { [DemoQuickWin.Latest] = null },
         },
         new("Desa Mandiri Sampah", null, "ENV", 2, "DLH", Cycle2023, D(2027, 12, 31), 250_000_000, QuickWinKind.PolicyInnovation,
             "Desa mandiri sampah dengan Jemput Sampah Terpilah, Bank Sampah dan Siangsa.",
@@ -162,14 +165,14 @@ internal static class DemoQuickWins
                 new("Evaluasi dan replikasi ke seluruh desa", 10, D(2027, 12, 31)),
             ],
             [new("Desa dengan bank sampah aktif", "desa", 12, 100), new("Sampah terkelola di desa", "ton/bulan", 150, 600)],
-            "2026-01", "2026-10",
+            "2026-01", DemoQuickWin.Latest,
             [
                 "Warga belum terbiasa memilah sampah dari rumah.",
                 "Harga jual sampah anorganik turun sehingga pengurus bank sampah kurang bersemangat.",
                 "Satu armada jemput sampah rusak dan menunggu perbaikan.",
             ])
         {
-            Exceptions = new Dictionary<string, ReportState?> { ["2026-10"] = ReportState.Draft },
+            Exceptions = new Dictionary<string, ReportState?> { [DemoQuickWin.Latest] = ReportState.Draft },
         },
     ];
 
@@ -184,10 +187,10 @@ internal static class DemoQuickWins
                 new("Publikasi dataset prioritas", 15, D(2026, 12, 31)),
             ],
             [new("Dataset terbit di portal", "dataset", 40, 400)],
-            "2026-06", "2026-10",
+            "2026-06", DemoQuickWin.Latest,
             ["Sebagian OPD belum menetapkan walidata.", "Metadata dataset lama tidak lengkap."])
         {
-            Exceptions = new Dictionary<string, ReportState?> { ["2026-10"] = null },
+            Exceptions = new Dictionary<string, ReportState?> { [DemoQuickWin.Latest] = null },
         },
         new("Sistem Perencanaan Pembangunan Daerah Terintegrasi", "e-Planning", "GOV", 2, "Bappeda", D(2025, 10, 1), D(2026, 12, 31), 220_000_000, QuickWinKind.ItSystem,
             "Perencanaan musrenbang, renja dan anggaran OPD dalam satu sistem.",
@@ -198,7 +201,7 @@ internal static class DemoQuickWins
                 new("Pelatihan perencana OPD", 15, D(2026, 12, 31)),
             ],
             [new("OPD menyusun renja melalui e-Planning", "OPD", 0, 34)],
-            "2026-06", "2026-10",
+            "2026-06", DemoQuickWin.Latest,
             ["Jadwal musrenbang kecamatan bergeser.", "Spesifikasi API SIPD berubah."]),
     ];
 }

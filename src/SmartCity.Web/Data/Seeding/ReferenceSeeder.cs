@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Dimensions;
+using SmartCity.Web.Common;
 
 namespace SmartCity.Web.Data.Seeding;
 
@@ -10,7 +11,7 @@ namespace SmartCity.Web.Data.Seeding;
 /// Reference data every installation needs: the six dimensions with their elements, default settings and the two
 /// instrument templates. Idempotent: adds what is missing by code or key, never overwrites what the secretariat edited.
 /// </summary>
-public sealed class ReferenceSeeder(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, RoleManager<IdentityRole> roles)
+public sealed class ReferenceSeeder(IDbContextFactory<SmartCityDbContext> dbFactory, ProgrammeClock clock, RoleManager<IdentityRole> roles)
 {
     private static readonly (string Code, string Id, string En, (string Id, string En)[] Elements)[] Dimensions =
     [
@@ -77,7 +78,7 @@ public sealed class ReferenceSeeder(IDbContextFactory<SmartCityDbContext> dbFact
         var keys = await db.Settings.Select(s => s.Key).ToListAsync(ct);
         foreach (var (key, value) in DefaultSettings.Where(s => !keys.Contains(s.Key)))
         {
-            db.Settings.Add(new PortalSetting { Key = key, Value = value, UpdatedAt = timeProvider.GetUtcNow() });
+            db.Settings.Add(new PortalSetting { Key = key, Value = value, UpdatedAt = clock.GetUtcNow() });
         }
 
         if (!await db.Instruments.AnyAsync(i => i.IsTemplate, ct))

@@ -18,13 +18,14 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LocalOrHome(returnUrl));
         }).AllowAnonymous();
 
-        app.MapGet("/culture", (HttpContext context, string? culture, string? returnUrl) =>
+        app.MapGet("/culture", (HttpContext context, TimeProvider systemClock, string? culture, string? returnUrl) =>
         {
             var chosen = culture is not null && Cultures.Contains(culture) ? culture : "id-ID";
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+                // A cookie's expiry is judged by the browser's wall clock: the system clock, never the programme clock.
+                new CookieOptions { Expires = systemClock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
             return Results.LocalRedirect(LocalOrHome(returnUrl));
         }).AllowAnonymous();
 

@@ -10,7 +10,7 @@ public sealed record SignInRow(DateTimeOffset OccurredAt, bool Succeeded, string
 public sealed record MyAccount(string UserName, string FullName, IReadOnlyList<string> Roles, string? RegencyName, IndonesianTimeZone TimeZone, IReadOnlyList<SignInRow> RecentSignIns);
 
 /// <summary>The signed-in user's own account: profile, roles and last sign-ins; sign-in history recording.</summary>
-public sealed class AccountService(IDbContextFactory<SmartCityDbContext> dbFactory, UserManager<ApplicationUser> users, CurrentUser currentUser, TimeProvider timeProvider)
+public sealed class AccountService(IDbContextFactory<SmartCityDbContext> dbFactory, UserManager<ApplicationUser> users, CurrentUser currentUser, TimeProvider timeProvider /* system clock: account security events */)
 {
     public const int RecentCount = 10;
 

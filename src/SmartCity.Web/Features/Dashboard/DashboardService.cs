@@ -27,7 +27,7 @@ public sealed record ProgrammeCounts(int Regencies, int RegenciesInProgramme, in
 /// computation. The page states when its figures were computed. Access is checked on every call, before the cache.
 /// </remarks>
 public sealed class DashboardService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, OverdueService overdue, TimeProvider timeProvider, IMemoryCache cache, IConfiguration configuration)
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, OverdueService overdue, ProgrammeClock clock, IMemoryCache cache, IConfiguration configuration)
 {
     public const int MaxPageSize = 200;
 
@@ -198,7 +198,7 @@ public sealed class DashboardService(
         return new NationalDashboard(
             filter, Of("regencies").Single().Count, programme.Sum(p => p.Regencies), progress.Sum(p => p.Count), programme, progress, buckets,
             round, bands, scores, overdueRegencies.Count, overdueRegencies.Sum(o => o.QuickWins), [.. overdueRegencies.Take(OverdueRows)],
-            provinces, cohorts, timeProvider.GetUtcNow());
+            provinces, cohorts, clock.GetUtcNow());
     }
 
     /// <summary>

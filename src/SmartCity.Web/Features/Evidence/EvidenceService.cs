@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.QuickWins;
+using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Resources;
@@ -58,7 +59,7 @@ public sealed class EvidenceService(
     CurrentUser currentUser,
     EvidenceVirusScanner scanner,
     IStringLocalizer<SharedResource> l,
-    TimeProvider timeProvider,
+    ProgrammeClock clock,
     ILogger<EvidenceService> logger)
 {
     /// <summary>The limit used when the <c>evidence.maxBytes</c> setting is missing or invalid: 10 MB.</summary>
@@ -153,7 +154,7 @@ public sealed class EvidenceService(
             SizeBytes = bytes.Length,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
             UploadedById = currentUser.UserId,
-            UploadedAt = timeProvider.GetUtcNow(),
+            UploadedAt = clock.GetUtcNow(),
         };
 
         await using var outer = await dbFactory.CreateDbContextAsync(ct);

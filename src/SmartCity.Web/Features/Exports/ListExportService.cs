@@ -21,7 +21,7 @@ namespace SmartCity.Web.Features.Exports;
 /// </summary>
 public sealed class ListExportService(
     RegencyService regencies, MasterplanService masterplans, UserAdminService users, AuditService audit, OverdueService overdue,
-    RoundService rounds, IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    RoundService rounds, IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     /// <summary>The most rows one export holds.</summary>
     public const int MaxRows = 100_000;
@@ -223,7 +223,7 @@ public sealed class ListExportService(
 
     private string Stem(string name, string? regencyCode = null)
     {
-        var today = timeProvider.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return regencyCode is { Length: > 0 } ? $"{name}-{regencyCode}-{today}" : $"{name}-{today}";
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class ImportService
         var ids = await ReserveIdsAsync(db, connection, total, ct);
         progress?.Report(new ImportProgress(0, total));
         var audit = new List<AuditEntry>(total + 1);
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
 
         if (kind == ImportKind.QuickWins)
         {

@@ -26,7 +26,7 @@ namespace SmartCity.Web.Features.Imports;
 /// </summary>
 public sealed partial class ImportService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, CurrentUser currentUser, QuickWinInputValidator quickWinValidator,
-    ReportInputValidator reportValidator, IStringLocalizer<SharedResource> l, TimeProvider timeProvider, ILogger<ImportService> logger)
+    ReportInputValidator reportValidator, IStringLocalizer<SharedResource> l, ProgrammeClock clock, ILogger<ImportService> logger)
 {
     /// <summary>The largest file accepted (about 500,000 report rows as CSV).</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
@@ -238,7 +238,7 @@ public sealed partial class ImportService(
         var taken = (await db.QuickWins.AsNoTracking().Where(q => regencyIds.Contains(q.RegencyId)).Select(q => new { q.RegencyId, q.Name }).ToListAsync(ct))
             .Select(q => (q.RegencyId, Key(q.Name))).ToHashSet();
         var seen = new Dictionary<(int, string), int>();
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
 
         foreach (var (line, f) in data)
         {
@@ -374,7 +374,7 @@ public sealed partial class ImportService(
         var taken = (await db.ProgressReports.AsNoTracking().Where(r => regencyIds.Contains(r.RegencyId)).Select(r => new { r.QuickWinId, r.Period }).ToListAsync(ct))
             .Select(r => (r.QuickWinId, r.Period)).ToHashSet();
         var seen = new Dictionary<(int, string), int>();
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var todays = new Dictionary<IndonesianTimeZone, DateOnly>();
 
         foreach (var (line, f) in data)

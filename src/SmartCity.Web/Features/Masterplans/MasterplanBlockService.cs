@@ -17,7 +17,7 @@ namespace SmartCity.Web.Features.Masterplans;
 /// Text blocks and the grid compare with what the planner loaded, so two planners on different blocks never conflict.
 /// </summary>
 public sealed class MasterplanBlockService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IStringLocalizer<SharedResource> l, TimeProvider timeProvider,
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IStringLocalizer<SharedResource> l, ProgrammeClock clock,
     TextBlockInputValidator textValidator, ReadinessInputValidator readinessValidator, GoalInputValidator goalValidator, SignatoryInputValidator signatoryValidator)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -46,7 +46,7 @@ public sealed class MasterplanBlockService(
 
             draft.Content = content;
             draft.BaseVersion = input.Version;
-            draft.SavedAt = timeProvider.GetUtcNow();
+            draft.SavedAt = clock.GetUtcNow();
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -130,7 +130,7 @@ public sealed class MasterplanBlockService(
             SetText(plan, field, Yours(field));
         }
 
-        plan.UpdatedAt = timeProvider.GetUtcNow();
+        plan.UpdatedAt = clock.GetUtcNow();
         return await SaveAsync(
             db, plan.Id, () => plan.Version,
             async fresh =>

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Masterplans;
+using SmartCity.Web.Common;
 using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Resources;
 
@@ -182,7 +183,7 @@ public sealed class SignatoryInput
 
 public sealed class SignatoryInputValidator : AbstractValidator<SignatoryInput>
 {
-    public SignatoryInputValidator(IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    public SignatoryInputValidator(IStringLocalizer<SharedResource> l, ProgrammeClock clock)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(l["Validation.Required"])
             .MaximumLength(TextLimits.Name).WithMessage(QuickWinInputValidator.MaxLength(l, TextLimits.Name));
@@ -192,7 +193,7 @@ public sealed class SignatoryInputValidator : AbstractValidator<SignatoryInput>
 
         // Signing is a fact: not later than today anywhere in Indonesia (WIT is the furthest ahead).
         RuleFor(x => x.SignedOn)
-            .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= timeProvider.GetUtcNow().DateIn(IndonesianTimeZone.Wit))
+            .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= clock.GetUtcNow().DateIn(IndonesianTimeZone.Wit))
             .WithMessage(l["Signatory.SignedInFuture"]);
     }
 }

@@ -18,7 +18,7 @@ namespace SmartCity.Web.Features.Masterplans;
 /// </summary>
 public sealed class MasterplanReviewService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, CommentInputValidator commentValidator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     /// <summary>Submits the working copy as version <see cref="Masterplan.WorkingVersion"/>; refused while the completeness panel lists anything.</summary>
     public async Task<SaveResult> SubmitAsync(int id, uint version, CancellationToken ct = default)
@@ -46,7 +46,7 @@ public sealed class MasterplanReviewService(
         }
 
         var snapshot = await MasterplanSnapshots.LoadAsync(db, id, ct) ?? throw new KeyNotFoundException($"Masterplan {id}");
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         db.MasterplanVersions.Add(new MasterplanVersion
         {
             RegencyId = plan.RegencyId,
@@ -77,7 +77,7 @@ public sealed class MasterplanReviewService(
             return refused;
         }
 
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         db.ReviewComments.Add(NewComment(plan, comment, null, now));
         plan.WorkingVersion++;
         return await TransitionAsync(db, plan, MasterplanAction.RequestRevision, now, ct);
@@ -94,7 +94,7 @@ public sealed class MasterplanReviewService(
             return refused;
         }
 
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var submitted = await db.MasterplanVersions.SingleAsync(v => v.MasterplanId == id && v.Number == plan.WorkingVersion, ct);
         submitted.ApprovedAt = now;
         submitted.ApprovedById = access.UserId;
@@ -114,7 +114,7 @@ public sealed class MasterplanReviewService(
         }
 
         plan.WorkingVersion++;
-        return await TransitionAsync(db, plan, MasterplanAction.Amend, timeProvider.GetUtcNow(), ct);
+        return await TransitionAsync(db, plan, MasterplanAction.Amend, clock.GetUtcNow(), ct);
     }
 
     /// <summary>
@@ -155,7 +155,7 @@ public sealed class MasterplanReviewService(
             return SaveResult.Invalid(validation);
         }
 
-        var comment = NewComment(plan, input, parent, timeProvider.GetUtcNow());
+        var comment = NewComment(plan, input, parent, clock.GetUtcNow());
         db.ReviewComments.Add(comment);
         await db.SaveChangesAndNotifyAsync(c => NotifyCommentAsync(db, plan, comment, parent, c), ct);
         return SaveResult.Saved(comment.Id, comment.Version);
@@ -173,7 +173,7 @@ public sealed class MasterplanReviewService(
             return SaveResult.Invalid(nameof(CommentInput.ParentId), l["Comment.ResolveThread"]);
         }
 
-        comment.ResolvedAt = resolved ? timeProvider.GetUtcNow() : null;
+        comment.ResolvedAt = resolved ? clock.GetUtcNow() : null;
         comment.ResolvedById = resolved ? access.UserId : null;
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(comment.Id, comment.Version);

@@ -19,7 +19,7 @@ namespace SmartCity.Web.Features.Masterplans;
 /// </summary>
 public sealed class MasterplanService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, MasterplanInputValidator validator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
@@ -109,7 +109,7 @@ public sealed class MasterplanService(
             return refused;
         }
 
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var plan = new Masterplan { RegencyId = regencyId, Title = input.Title.Trim(), State = MasterplanState.Draft, CreatedAt = now, UpdatedAt = now };
         Apply(plan, input);
         db.Masterplans.Add(plan);
@@ -149,7 +149,7 @@ public sealed class MasterplanService(
 
         db.Entry(plan).Property(m => m.Version).OriginalValue = overwrite ? plan.Version : input.Version;
         Apply(plan, input);
-        plan.UpdatedAt = timeProvider.GetUtcNow();
+        plan.UpdatedAt = clock.GetUtcNow();
         return await db.SaveOrConflictAsync(
                 dbFactory, async fresh => await FrameConflictAsync(fresh, await fresh.Masterplans.AsNoTracking().SingleAsync(m => m.Id == id, ct), input, ct), ct)
             ?? SaveResult.Saved(plan.Id, plan.Version);

@@ -4,7 +4,7 @@ namespace SmartCity.Web.Features.Notifications;
 /// Runs <see cref="NotificationJobService.RunAsync"/> every <c>Notifications:JobIntervalMinutes</c> minutes (0 or missing: off, as in
 /// tests, which call the job directly). Several app instances may run it: the job's claims make each period notify once.
 /// </summary>
-public sealed class NotificationJobHost(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider timeProvider, ILogger<NotificationJobHost> logger)
+public sealed class NotificationJobHost(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider timeProvider /* system clock: timers */, ILogger<NotificationJobHost> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

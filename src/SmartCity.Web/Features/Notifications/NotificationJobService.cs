@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Assessments;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Notifications;
+using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 
 namespace SmartCity.Web.Features.Notifications;
@@ -24,7 +25,7 @@ public sealed record DueRun(string Job, string Period, bool Claimed, int Created
 /// the participants' regency users and the assigned assessors are told once (the notification's key is the round and state).
 /// </para>
 /// </summary>
-public sealed class NotificationJobService(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, ILogger<NotificationJobService> logger)
+public sealed class NotificationJobService(IDbContextFactory<SmartCityDbContext> dbFactory, ProgrammeClock clock, ILogger<NotificationJobService> logger)
 {
     public const string ReportDueJob = "report-due";
 
@@ -39,7 +40,7 @@ public sealed class NotificationJobService(IDbContextFactory<SmartCityDbContext>
     /// <summary>The report-due notifications of the periods that have ended, once per (kind of period, time zone, period).</summary>
     public async Task<IReadOnlyList<DueRun>> RunDueAsync(CancellationToken ct = default)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var combos = await db.Regencies.AsNoTracking().Where(r => r.IsActive)
             .Select(r => new { r.ReportingPeriod, r.TimeZone }).Distinct()
@@ -58,7 +59,7 @@ public sealed class NotificationJobService(IDbContextFactory<SmartCityDbContext>
     /// <summary>Tells the users of running rounds that a date moved the round into a new state (once per round and state).</summary>
     public async Task<int> RunRoundStatesAsync(CancellationToken ct = default)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var today = now.DateIn(IndonesianTimeZone.Wib);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rounds = await db.AssessmentRounds.AsNoTracking()
@@ -128,7 +129,7 @@ public sealed class NotificationJobService(IDbContextFactory<SmartCityDbContext>
                 """,
                 ct);
             await db.Database.ExecuteSqlAsync(
-                $"""UPDATE "JobRuns" SET "FinishedAt" = {timeProvider.GetUtcNow()}, "Created" = {created} WHERE "Job" = {job} AND "Period" = {name}""", ct);
+                $"""UPDATE "JobRuns" SET "FinishedAt" = {clock.GetUtcNow()}, "Created" = {created} WHERE "Job" = {job} AND "Period" = {name}""", ct);
             await transaction.CommitAsync(ct);
             return new DueRun(job, name, true, created);
         });

@@ -24,7 +24,7 @@ public sealed record NotificationInbox(IReadOnlyList<NotificationRow> Items, int
 /// Every query is filtered by the user's own id, so nobody ever reads or marks another user's notification.
 /// Other services create notifications through <see cref="Notifier"/>.
 /// </summary>
-public sealed class NotificationService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, TimeProvider timeProvider)
+public sealed class NotificationService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, ProgrammeClock clock)
 {
     public const int MaxPageSize = 100;
 
@@ -98,7 +98,7 @@ public sealed class NotificationService(IDbContextFactory<SmartCityDbContext> db
     {
         var me = Me($"notification {id}");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var marked = await db.Notifications.Where(n => n.Id == id && n.UserId == me && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
         if (marked == 0)
@@ -115,7 +115,7 @@ public sealed class NotificationService(IDbContextFactory<SmartCityDbContext> db
     {
         var me = Me("the notifications");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         return await db.Notifications.Where(n => n.UserId == me && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }

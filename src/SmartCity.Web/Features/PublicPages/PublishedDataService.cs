@@ -18,7 +18,7 @@ namespace SmartCity.Web.Features.PublicPages;
 /// Lists cost two or three SQL commands and the regency page four, whatever the data size.
 /// </summary>
 public sealed class PublishedDataService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, MasterplanVersionService versions, TimeProvider timeProvider)
+    IDbContextFactory<SmartCityDbContext> dbFactory, MasterplanVersionService versions, ProgrammeClock clock)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -213,7 +213,7 @@ public sealed class PublishedDataService(
     /// </summary>
     private async Task<List<PublicQuickWin>> QuickWinRowsAsync(SmartCityDbContext db, Head head, int skip, int take, CancellationToken ct)
     {
-        var today = timeProvider.GetUtcNow().DateIn(head.Profile.TimeZone);
+        var today = clock.GetUtcNow().DateIn(head.Profile.TimeZone);
         var rows = await db.QuickWins.AsNoTracking().Where(q => q.RegencyId == head.RegencyId && !q.IsArchived)
             .OrderBy(q => q.StartDate).ThenBy(q => q.Name).ThenBy(q => q.Id)
             .Skip(skip).Take(take)

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.QuickWins;
+using SmartCity.Web.Common;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.QuickWins;
@@ -67,7 +68,7 @@ public sealed class MilestoneInputValidator : AbstractValidator<MilestoneInput>
 {
     public const decimal MaxWeight = 1_000_000m;
 
-    public MilestoneInputValidator(IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    public MilestoneInputValidator(IStringLocalizer<SharedResource> l, ProgrammeClock clock)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage(l["Validation.Required"])
             .MaximumLength(TextLimits.Name).WithMessage(QuickWinInputValidator.MaxLength(l, TextLimits.Name));
@@ -77,7 +78,7 @@ public sealed class MilestoneInputValidator : AbstractValidator<MilestoneInput>
 
         // "Done" is a fact: not later than today anywhere in Indonesia (WIT is the furthest ahead).
         RuleFor(x => x.DoneDate)
-            .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= timeProvider.GetUtcNow().DateIn(IndonesianTimeZone.Wit))
+            .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= clock.GetUtcNow().DateIn(IndonesianTimeZone.Wit))
             .WithMessage(l["Milestone.DoneInFuture"]);
     }
 }

@@ -41,7 +41,8 @@ public sealed record ElementOption(int Id, int DimensionId, string Name);
 public sealed record DimensionOption(int Id, string Code, IReadOnlyList<ElementOption> Elements);
 
 /// <summary>What the quick-win form chooses from: dimensions with their elements, the regency's active OPDs and its masterplan programmes.</summary>
-public sealed record QuickWinOptions(IReadOnlyList<DimensionOption> Dimensions, IReadOnlyList<OptionRow> Units, IReadOnlyList<OptionRow> Programmes);
+/// <summary>The choices of the quick-win form, and today in the regency's zone (the programme clock) for a new quick win's dates.</summary>
+public sealed record QuickWinOptions(IReadOnlyList<DimensionOption> Dimensions, IReadOnlyList<OptionRow> Units, IReadOnlyList<OptionRow> Programmes, DateOnly Today);
 
 /// <summary>The terms of a quick win's progress: which verified report gives the percent, and when it was verified (null: none yet, 0 %).</summary>
 public sealed record ProgressTerms(decimal Percent, int? ReportId, string? Period, DateTimeOffset? VerifiedAt, string? VerifiedBy);

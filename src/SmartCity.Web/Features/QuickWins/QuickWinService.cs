@@ -20,7 +20,7 @@ namespace SmartCity.Web.Features.QuickWins;
 /// </summary>
 public sealed class QuickWinService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, QuickWinInputValidator validator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     public const int MaxPageSize = 200;
 
@@ -75,7 +75,7 @@ public sealed class QuickWinService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var (wib, wita, wit) = (now.DateIn(IndonesianTimeZone.Wib), now.DateIn(IndonesianTimeZone.Wita), now.DateIn(IndonesianTimeZone.Wit));
         var rows =
             from q in db.QuickWins.AsNoTracking()
@@ -219,7 +219,7 @@ public sealed class QuickWinService(
                 db.EvidenceFiles.Count(f => f.ProgressReportId == r.Id)))
             .ToListAsync(ct);
         var progress = TermsOf(reports);
-        var today = timeProvider.GetUtcNow().DateIn(q.TimeZone);
+        var today = clock.GetUtcNow().DateIn(q.TimeZone);
         var qw = q.w;
         return new QuickWinDetail(
             qw.Id, qw.RegencyId, q.RegencyCode, q.RegencyName, q.TimeZone, q.ReportingPeriod, qw.Name, qw.Acronym, qw.Description,
@@ -249,7 +249,8 @@ public sealed class QuickWinService(
             .Select(u => new OptionRow(u.Id, u.Acronym == null ? u.Name : u.Name + " (" + u.Acronym + ")")).ToListAsync(ct);
         var programmes = await db.Programmes.AsNoTracking().Where(p => p.RegencyId == regencyId).OrderBy(p => p.Name)
             .Select(p => new OptionRow(p.Id, p.Name)).ToListAsync(ct);
-        return new QuickWinOptions(dimensions, units, programmes);
+        var zone = await db.Regencies.AsNoTracking().Where(r => r.Id == regencyId).Select(r => r.TimeZone).SingleAsync(ct);
+        return new QuickWinOptions(dimensions, units, programmes, clock.Today(zone));
     }
 
     public async Task<SaveResult> CreateAsync(int regencyId, QuickWinInput input, CancellationToken ct = default)
@@ -287,7 +288,7 @@ public sealed class QuickWinService(
             return refused;
         }
 
-        var quickWin = new QuickWin { RegencyId = regencyId, Name = input.Name.Trim(), CreatedAt = timeProvider.GetUtcNow() };
+        var quickWin = new QuickWin { RegencyId = regencyId, Name = input.Name.Trim(), CreatedAt = clock.GetUtcNow() };
         Apply(quickWin, input);
         db.QuickWins.Add(quickWin);
         await db.SaveChangesAsync(ct);

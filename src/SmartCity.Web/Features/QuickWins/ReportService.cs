@@ -21,7 +21,7 @@ namespace SmartCity.Web.Features.QuickWins;
 /// </summary>
 public sealed class ReportService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, ReportInputValidator validator, ReturnInputValidator returnValidator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     public const string StateField = "State";
 
@@ -31,7 +31,7 @@ public sealed class ReportService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var frame = await FrameAsync(db, quickWinId, ct) ?? throw new KeyNotFoundException($"Quick win {quickWinId}");
         access.EnsureCanWrite(frame.RegencyId, RegencyWrite.QuickWins, $"a report of quick win {quickWinId}");
-        var current = ReportingPeriod.Containing(timeProvider.GetUtcNow().DateIn(frame.TimeZone), frame.PeriodKind).ToString();
+        var current = ReportingPeriod.Containing(clock.GetUtcNow().DateIn(frame.TimeZone), frame.PeriodKind).ToString();
         var kpis = await db.Kpis.AsNoTracking().Where(k => k.QuickWinId == quickWinId).OrderBy(k => k.Id)
             .Select(k => new ReportKpiRow(k.Id, k.Name, k.Unit, k.Baseline, k.Target, null)).ToListAsync(ct);
         return new ReportDetail(
@@ -65,7 +65,7 @@ public sealed class ReportService(
             .Select(k => new ReportKpiRow(k.Id, k.Name, k.Unit, k.Baseline, k.Target,
                 db.ReportKpiActuals.Where(a => a.ProgressReportId == reportId && a.KpiId == k.Id).Select(a => (decimal?)a.Value).FirstOrDefault()))
             .ToListAsync(ct);
-        var current = ReportingPeriod.Containing(timeProvider.GetUtcNow().DateIn(frame.TimeZone), frame.PeriodKind).ToString();
+        var current = ReportingPeriod.Containing(clock.GetUtcNow().DateIn(frame.TimeZone), frame.PeriodKind).ToString();
         var isOwn = r.AuthorId is not null && r.AuthorId == access.UserId;
         return new ReportDetail(
             r.Id, r.QuickWinId, frame.Title, r.RegencyId, frame.RegencyCode, frame.RegencyName, frame.TimeZone, frame.PeriodKind,
@@ -106,7 +106,7 @@ public sealed class ReportService(
             return SaveResult.Invalid(nameof(ReportInput.Period), l["Report.PeriodFormat"]);
         }
 
-        var today = timeProvider.GetUtcNow().DateIn(quickWin.Zone);
+        var today = clock.GetUtcNow().DateIn(quickWin.Zone);
         if (period.Kind != quickWin.Kind)
         {
             return SaveResult.Invalid(nameof(ReportInput.Period), l["Report.PeriodKind"]);
@@ -156,7 +156,7 @@ public sealed class ReportService(
                 State = ReportState.Draft,
                 Source = source,
                 AuthorId = access.UserId,
-                CreatedAt = timeProvider.GetUtcNow(),
+                CreatedAt = clock.GetUtcNow(),
             };
             db.ProgressReports.Add(report);
         }
@@ -190,7 +190,7 @@ public sealed class ReportService(
         if (submit)
         {
             report.State = ReportState.Submitted;
-            report.SubmittedAt = timeProvider.GetUtcNow();
+            report.SubmittedAt = clock.GetUtcNow();
             report.AuthorId = access.UserId;
             report.ReturnReason = null;
         }
@@ -228,7 +228,7 @@ public sealed class ReportService(
 
         report.State = ReportState.Verified;
         report.VerifiedById = access.UserId;
-        report.VerifiedAt = timeProvider.GetUtcNow();
+        report.VerifiedAt = clock.GetUtcNow();
         var laterVerified = await db.ProgressReports.AnyAsync(
             r => r.QuickWinId == report.QuickWinId && r.State == ReportState.Verified && r.Id != report.Id
                 && (r.PeriodEnd > report.PeriodEnd || (r.PeriodEnd == report.PeriodEnd && r.PeriodStart > report.PeriodStart)), ct);
@@ -400,7 +400,7 @@ public sealed class ReportService(
             .Where(u => u.RegencyId == report.RegencyId && (author == null || u.Id == author)).Select(u => u.Id);
         await Notifier.NotifyAsync(
             db, recipients, NotificationKind.ReportReturned, name, report.Period, $"/reports/{report.Id.ToString(CultureInfo.InvariantCulture)}", report.RegencyId,
-            $"report-returned:{report.Id.ToString(CultureInfo.InvariantCulture)}:{seenVersion.ToString(CultureInfo.InvariantCulture)}", timeProvider.GetUtcNow(), ct);
+            $"report-returned:{report.Id.ToString(CultureInfo.InvariantCulture)}:{seenVersion.ToString(CultureInfo.InvariantCulture)}", clock.GetUtcNow(), ct);
     }
 
     /// <summary>What differs between the user's input (null for a verifier's decision) and the saved report, and who saved it.</summary>

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Regencies;
+using SmartCity.Web.Common;
 using SmartCity.Web.Resources;
 
 namespace SmartCity.Web.Features.Regencies;
@@ -22,15 +23,15 @@ public sealed class ProgrammeInput
 
 public sealed class ProgrammeInputValidator : AbstractValidator<ProgrammeInput>
 {
-    public ProgrammeInputValidator(IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    public ProgrammeInputValidator(IStringLocalizer<SharedResource> l, ProgrammeClock clock)
     {
-        var thisYear = timeProvider.GetUtcNow().ToOffset(IndonesianTimeZone.Wib.UtcOffset()).Year;
+        var thisYear = clock.GetUtcNow().ToOffset(IndonesianTimeZone.Wib.UtcOffset()).Year;
         RuleFor(x => x.CohortYear).InclusiveBetween(2017, thisYear)
             .WithMessage(string.Format(CultureInfo.CurrentCulture, l["Validation.Between"], 2017, thisYear));
         RuleFor(x => x.ReportingPeriod).IsInEnum().WithMessage(l["Validation.Choose"]);
         RuleFor(x => x.StageDate).NotNull().When(x => x.Stage is not null).WithMessage(l["Validation.Required"]);
         RuleFor(x => x.StageDate)
-            .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= DateOnly.FromDateTime(timeProvider.GetUtcNow().ToOffset(IndonesianTimeZone.Wib.UtcOffset()).DateTime))
+            .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(IndonesianTimeZone.Wib.UtcOffset()).DateTime))
             .WithMessage(l["Programme.FutureDate"]);
         RuleFor(x => x.StageNote).MaximumLength(TextLimits.Note).WithMessage(string.Format(CultureInfo.CurrentCulture, l["Validation.MaxLength"], TextLimits.Note));
     }

@@ -26,7 +26,7 @@ public sealed record ReferenceImportResult(
 /// Imports the official province and kabupaten/kota lists (Kemendagri codes). All or nothing: any bad row is reported with
 /// its line number and nothing changes. A re-run updates names by code, adds new codes and marks vanished codes inactive.
 /// </summary>
-public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, CurrentUser currentUser, RegencyAccess access)
+public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> dbFactory, ProgrammeClock clock, CurrentUser currentUser, RegencyAccess access)
 {
     private sealed record ProvinceRow(int Line, string Code, string Name);
 
@@ -67,7 +67,7 @@ public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().ToOffset(IndonesianTimeZone.Wib.UtcOffset()).DateTime);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(IndonesianTimeZone.Wib.UtcOffset()).DateTime);
         var provinces = await db.Provinces.ToDictionaryAsync(p => p.Code, ct);
         var provincesAdded = 0;
         foreach (var row in provinceRows)
@@ -132,7 +132,7 @@ public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> 
 
         db.AuditEntries.Add(new AuditEntry
         {
-            OccurredAt = timeProvider.GetUtcNow(),
+            OccurredAt = clock.GetUtcNow(),
             UserId = currentUser.UserId,
             UserName = currentUser.UserName ?? "system",
             Entity = "ReferenceImport",
@@ -165,12 +165,12 @@ public sealed class ReferenceDataImporter(IDbContextFactory<SmartCityDbContext> 
         var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == key, ct);
         if (setting is null)
         {
-            db.Settings.Add(new PortalSetting { Key = key, Value = value, UpdatedAt = timeProvider.GetUtcNow() });
+            db.Settings.Add(new PortalSetting { Key = key, Value = value, UpdatedAt = clock.GetUtcNow() });
         }
         else
         {
             setting.Value = value;
-            setting.UpdatedAt = timeProvider.GetUtcNow();
+            setting.UpdatedAt = clock.GetUtcNow();
         }
     }
 

@@ -50,7 +50,7 @@ public sealed record DimensionProgress(string Code, decimal Progress, int Active
 public sealed record RegencySummary(string Code, string Name, ProgrammeStage? Stage, IReadOnlyList<DimensionProgress> Dimensions);
 
 /// <summary>The regency register: the paged national list and one regency's overview.</summary>
-public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider, RegencyAccess access)
+public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFactory, ProgrammeClock clock, RegencyAccess access)
 {
     public const int MaxPageSize = 200;
 
@@ -125,7 +125,7 @@ public sealed class RegencyService(IDbContextFactory<SmartCityDbContext> dbFacto
             .Select(s => new StageRow(s.Stage, s.Date, s.Note)).ToListAsync(ct);
         var units = await db.GovernmentUnits.AsNoTracking().Where(u => u.RegencyId == id).OrderBy(u => u.Name)
             .Select(u => new UnitRow(u.Id, u.Name, u.Acronym, u.Kind, u.IsActive, u.Version)).ToListAsync(ct);
-        var today = timeProvider.GetUtcNow().DateIn(profile.TimeZone);
+        var today = clock.GetUtcNow().DateIn(profile.TimeZone);
         var quickWins = (await db.QuickWins.AsNoTracking().Where(q => q.RegencyId == id && !q.IsArchived)
             .OrderBy(q => q.StartDate).ThenBy(q => q.Name)
             .Select(q => new

@@ -53,9 +53,9 @@ public sealed class EvidenceVirusScannerTests
     [Fact]
     public async Task A_scanner_that_does_not_answer_in_time_fails()
     {
-        var started = DateTime.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
         Assert.Equal(ScanVerdict.Failed, await Scanner("sleep 30", timeoutSeconds: 1).ScanAsync("%PDF-1.7"u8.ToArray(), "a.pdf"));
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), "the scan was not stopped at its timeout");
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), "the scan was not stopped at its timeout");
     }
 }

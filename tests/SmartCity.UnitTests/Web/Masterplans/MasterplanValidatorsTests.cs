@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.Masterplans;
+using SmartCity.Web.Common;
 using SmartCity.Web.Features.Masterplans;
 using SmartCity.Web.Resources;
 
@@ -216,7 +217,7 @@ public sealed class MasterplanValidatorsTests
     {
         var input = new SignatoryInput { Name = "Hj. Mundjidah Wahab", Position = "Bupati Jombang", Institution = "Pemerintah Kabupaten Jombang", SignedOn = new DateTime(2019, 10, 8) };
         change(input);
-        return FailedFields(new SignatoryInputValidator(L, new FixedClock(now ?? LateEvening)).Validate(input));
+        return FailedFields(new SignatoryInputValidator(L, new ProgrammeClock(new FixedClock(now ?? LateEvening))).Validate(input));
     }
 
     [Fact]
@@ -241,7 +242,7 @@ public sealed class MasterplanValidatorsTests
 
         var morning = new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero); // 11:00 WIT on the 23rd
         Assert.Equal([nameof(SignatoryInput.SignedOn)], SignatoryErrors(s => s.SignedOn = new DateTime(2026, 11, 24), morning));
-        var error = Assert.Single(new SignatoryInputValidator(L, new FixedClock(morning)).Validate(new SignatoryInput { Name = "A", Position = "B", SignedOn = new DateTime(2026, 11, 24) }).Errors);
+        var error = Assert.Single(new SignatoryInputValidator(L, new ProgrammeClock(new FixedClock(morning))).Validate(new SignatoryInput { Name = "A", Position = "B", SignedOn = new DateTime(2026, 11, 24) }).Errors);
         Assert.Equal("Tanggal tanda tangan tidak boleh di masa depan.", error.ErrorMessage);
     }
 

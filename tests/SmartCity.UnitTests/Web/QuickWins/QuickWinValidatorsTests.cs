@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.QuickWins;
+using SmartCity.Web.Common;
 using SmartCity.Web.Features.QuickWins;
 using SmartCity.Web.Resources;
 
@@ -108,7 +109,7 @@ public sealed class QuickWinValidatorsTests
         Assert.Equal([nameof(QuickWinInput.Budget)], QuickWinErrors(q => q.Budget = null));
     }
 
-    private static string[] MilestoneErrors(MilestoneInput input) => FailedFields(new MilestoneInputValidator(L, new FixedClock()).Validate(input));
+    private static string[] MilestoneErrors(MilestoneInput input) => FailedFields(new MilestoneInputValidator(L, new ProgrammeClock(new FixedClock())).Validate(input));
 
     [Theory]
     [InlineData("0.01", true)]
@@ -130,7 +131,7 @@ public sealed class QuickWinValidatorsTests
         Assert.Equal([nameof(MilestoneInput.Name)], MilestoneErrors(new MilestoneInput { Name = "", Weight = 1 }));
         Assert.Equal([nameof(MilestoneInput.Name)], MilestoneErrors(new MilestoneInput { Name = new string('m', TextLimits.Name + 1), Weight = 1 }));
         Assert.Equal([nameof(MilestoneInput.Weight)], MilestoneErrors(new MilestoneInput { Name = "Desain" }));
-        Assert.Equal("Bobot harus lebih besar dari 0.", Assert.Single(new MilestoneInputValidator(L, new FixedClock()).Validate(new MilestoneInput { Name = "Desain", Weight = 0 }).Errors).ErrorMessage);
+        Assert.Equal("Bobot harus lebih besar dari 0.", Assert.Single(new MilestoneInputValidator(L, new ProgrammeClock(new FixedClock())).Validate(new MilestoneInput { Name = "Desain", Weight = 0 }).Errors).ErrorMessage);
 
         // 23 Nov 2026 10:00 UTC is already 23 Nov everywhere in Indonesia, and not yet 24 Nov anywhere.
         Assert.Empty(MilestoneErrors(new MilestoneInput { Name = "Desain", Weight = 1, DoneDate = new DateTime(2026, 11, 23) }));

@@ -19,7 +19,7 @@ namespace SmartCity.Web.Features.Admin.ApiKeys;
 /// </summary>
 public sealed class ApiKeyService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, CurrentUser currentUser, ApiKeyInputValidator validator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, TimeProvider timeProvider /* system clock: key lifetimes are security time */)
 {
     /// <summary>Every key starts with this, so a leaked one is recognisable (e.g. by secret scanners).</summary>
     public const string KeyPrefix = "sck_";

@@ -8,7 +8,7 @@ using SmartCity.Web.Features.Accounts;
 namespace SmartCity.Web.Features.Admin.Settings;
 
 /// <summary>Portal settings: read by any feature that needs them (letters, roadmap, overdue), edited by admins only.</summary>
-public sealed class SettingsService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, SettingsInputValidator validator, TimeProvider timeProvider)
+public sealed class SettingsService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, SettingsInputValidator validator, ProgrammeClock clock)
 {
     private static readonly string[] Keys =
     [
@@ -46,7 +46,7 @@ public sealed class SettingsService(IDbContextFactory<SmartCityDbContext> dbFact
                 return SaveResult.Conflicted(await ConflictAsync(db, input, current, ct));
             }
 
-            var now = timeProvider.GetUtcNow();
+            var now = clock.GetUtcNow();
             foreach (var (key, value) in ToValues(input))
             {
                 if (!rows.TryGetValue(key, out var row))

@@ -26,7 +26,7 @@ public sealed partial class UserAdminService(
     UserInputValidator validator,
     ILookupNormalizer normalizer,
     IStringLocalizer<SharedResource> l,
-    TimeProvider timeProvider,
+    TimeProvider timeProvider, // system clock: account events and temporary-password lifetimes are security time
     ILogger<UserAdminService> logger)
 {
     public const int MaxPageSize = 200;

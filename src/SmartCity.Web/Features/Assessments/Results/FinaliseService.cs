@@ -17,7 +17,7 @@ namespace SmartCity.Web.Features.Assessments;
 /// then the round's stored state becomes Finalised. From then on the database refuses any change to its scores and results.
 /// </summary>
 public sealed class FinaliseService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, TimeProvider timeProvider, IStringLocalizer<SharedResource> l)
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, ProgrammeClock clock, IStringLocalizer<SharedResource> l)
 {
     /// <summary>The placeholder the letter-number format must contain.</summary>
     public const string SequencePlaceholder = "{seq}";
@@ -26,7 +26,7 @@ public sealed class FinaliseService(
     {
         access.EnsureAdmin($"finalise assessment round {roundId}");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var round = await db.AssessmentRounds.AsNoTracking().Where(r => r.Id == roundId)
             .Select(r => new { r.State, r.SelfAssessmentOpensOn, r.ScoringOpensOn, r.ReconciliationOpensOn }).SingleOrDefaultAsync(ct);
         if (round is null)

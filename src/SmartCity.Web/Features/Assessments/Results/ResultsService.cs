@@ -15,7 +15,7 @@ namespace SmartCity.Web.Features.Assessments;
 /// when it takes part. Regency users comment per criterion until the round is finalised.
 /// </summary>
 public sealed class ResultsService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, TimeProvider timeProvider, IStringLocalizer<SharedResource> l)
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, ProgrammeClock clock, IStringLocalizer<SharedResource> l)
 {
     public const int MaxComment = TextLimits.Note;
 
@@ -141,14 +141,14 @@ public sealed class ResultsService(
             CriterionId = criterionId,
             Text = text,
             AuthorId = access.UserId,
-            CreatedAt = timeProvider.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(),
         };
         db.ResultComments.Add(comment);
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(comment.Id, 0);
     }
 
-    private DateOnly Today => timeProvider.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
+    private DateOnly Today => clock.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
 
     private static IOrderedEnumerable<ParticipantResult> Order<TKey>(IEnumerable<ParticipantResult> rows, Func<ParticipantResult, TKey> key, bool descending) =>
         descending ? rows.OrderByDescending(key) : rows.OrderBy(key);

@@ -20,9 +20,9 @@ namespace SmartCity.Web.Features.Assessments;
 /// </summary>
 public sealed class AssignmentService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IValidator<ConflictInput> conflictValidator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
-    private DateOnly TodayWib => timeProvider.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
+    private DateOnly TodayWib => clock.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
 
     /// <summary>Active users holding the assessor role, for the assign dialog.</summary>
     public async Task<IReadOnlyList<AssessorOption>> ListAssessorsAsync(CancellationToken ct = default)
@@ -68,7 +68,7 @@ public sealed class AssignmentService(
             return SaveResult.Invalid("Assessor", l["Assignment.Duplicate"]);
         }
 
-        var assignment = new AssessorAssignment { RoundId = roundId, RegencyId = regencyId, AssessorId = assessorId, AssignedAt = timeProvider.GetUtcNow() };
+        var assignment = new AssessorAssignment { RoundId = roundId, RegencyId = regencyId, AssessorId = assessorId, AssignedAt = clock.GetUtcNow() };
         db.AssessorAssignments.Add(assignment);
         await db.SaveChangesAndNotifyAsync(
             async c => await Notifier.NotifyAsync(
@@ -132,7 +132,7 @@ public sealed class AssignmentService(
                 nameof(ConflictInput.RegencyId), string.Format(CultureInfo.CurrentCulture, l["Assignment.ConflictAssigned"], string.Join(", ", open)));
         }
 
-        var conflict = new ConflictOfInterest { AssessorId = me, RegencyId = regencyId, Reason = input.Reason.Trim(), DeclaredAt = timeProvider.GetUtcNow() };
+        var conflict = new ConflictOfInterest { AssessorId = me, RegencyId = regencyId, Reason = input.Reason.Trim(), DeclaredAt = clock.GetUtcNow() };
         db.ConflictsOfInterest.Add(conflict);
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(conflict.Id, 0);

@@ -19,12 +19,12 @@ namespace SmartCity.Web.Features.Assessments;
 /// </summary>
 public sealed class RoundService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IValidator<RoundInput> validator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     /// <summary>The least number of assessors per participating regency before a round may open.</summary>
     public const int MinAssessors = 2;
 
-    private DateOnly TodayWib => timeProvider.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
+    private DateOnly TodayWib => clock.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
 
     public async Task<IReadOnlyList<RoundRow>> ListAsync(CancellationToken ct = default)
     {
@@ -271,7 +271,7 @@ public sealed class RoundService(
         round.State = RoundState.SelfAssessment;
         // Told as opened for self-assessment (or the later state its dates already give); the notification job tells later states.
         var told = RoundCalendar.StateOn(round, TodayWib) is var byDates && byDates != RoundState.Draft ? byDates : RoundState.SelfAssessment;
-        await db.SaveChangesAndNotifyAsync(c => NotificationJobService.NotifyRoundStateAsync(db, round.Id, round.Name, told, timeProvider.GetUtcNow(), c), ct);
+        await db.SaveChangesAndNotifyAsync(c => NotificationJobService.NotifyRoundStateAsync(db, round.Id, round.Name, told, clock.GetUtcNow(), c), ct);
         return SaveResult.Saved(round.Id, round.Version);
     }
 

@@ -18,7 +18,7 @@ namespace SmartCity.Web.Features.Assessments;
 /// to the regency records the agreed score with a note while the round is in its reconciliation state. Otherwise the final score is the mean.
 /// </summary>
 public sealed class ReconciliationService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     public const string NoteField = "Note";
     public const string ScoreField = "Score";
@@ -36,7 +36,7 @@ public sealed class ReconciliationService(
             return null;
         }
 
-        var state = RoundCalendar.StateOn(round.State, round.SelfAssessmentOpensOn, round.ScoringOpensOn, round.ReconciliationOpensOn, ScoreMatrix.Today(timeProvider));
+        var state = RoundCalendar.StateOn(round.State, round.SelfAssessmentOpensOn, round.ScoringOpensOn, round.ReconciliationOpensOn, ScoreMatrix.Today(clock));
         var english = Format.IsEnglish;
         var scores = await (
             from s in db.AssessorScores.AsNoTracking()
@@ -101,7 +101,7 @@ public sealed class ReconciliationService(
         var assigned = access.IsAssessor && me is not null
             && await db.AssessorAssignments.AnyAsync(a => a.RoundId == roundId && a.RegencyId == regencyId && a.AssessorId == me, ct);
         access.EnsureAllowed(assigned, "reconcile", $"round {roundId} of regency {regencyId} (not assigned)");
-        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(timeProvider), ct) ?? throw new KeyNotFoundException($"Round {roundId}");
+        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(clock), ct) ?? throw new KeyNotFoundException($"Round {roundId}");
         if (frame.State != RoundState.Reconciliation)
         {
             return SaveResult.Invalid(ScoreMatrix.StateField, string.Format(CultureInfo.CurrentCulture, l["Reconcile.NotOpen"], l.Enum(frame.State)));
@@ -145,7 +145,7 @@ public sealed class ReconciliationService(
         row.Score = score;
         row.Note = note.Trim();
         row.RecordedById = me!;
-        row.UpdatedAt = timeProvider.GetUtcNow();
+        row.UpdatedAt = clock.GetUtcNow();
         try
         {
             await db.SaveChangesAsync(ct);

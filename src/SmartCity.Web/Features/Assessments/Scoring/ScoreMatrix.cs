@@ -18,7 +18,7 @@ internal static class ScoreMatrix
     public const string CellField = ScoreMatrixFields.Cell;
 
     /// <summary>Today in WIB: round dates are national deadlines.</summary>
-    public static DateOnly Today(TimeProvider time) => time.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
+    public static DateOnly Today(ProgrammeClock time) => time.GetUtcNow().DateIn(IndonesianTimeZone.Wib);
 
     /// <summary>The round and regency with the instrument's criteria and the dimensions; null when the round or regency is unknown. Three SQL commands.</summary>
     public static async Task<MatrixFrame?> FrameAsync(SmartCityDbContext db, int roundId, int regencyId, DateOnly today, CancellationToken ct)

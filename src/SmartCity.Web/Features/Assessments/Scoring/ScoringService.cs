@@ -17,7 +17,7 @@ namespace SmartCity.Web.Features.Assessments;
 /// </summary>
 public sealed class ScoringService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, AssessorCellValidator validator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     /// <summary>The signed-in assessor's assignments in rounds whose effective state is scoring, with cells done of total. Two SQL commands.</summary>
     public async Task<IReadOnlyList<AssignmentRow>> MyAssignmentsAsync(CancellationToken ct = default)
@@ -49,7 +49,7 @@ public sealed class ScoringService(
                 PerDimension = db.Criteria.Count(c => c.InstrumentId == r.InstrumentId && c.PerDimension),
                 Once = db.Criteria.Count(c => c.InstrumentId == r.InstrumentId && !c.PerDimension),
             }).ToListAsync(ct);
-        var today = ScoreMatrix.Today(timeProvider);
+        var today = ScoreMatrix.Today(clock);
         return rows
             .Where(r => RoundCalendar.StateOn(r.State, r.SelfAssessmentOpensOn, r.ScoringOpensOn, r.ReconciliationOpensOn, today) == RoundState.Scoring)
             .Select(r => new AssignmentRow(r.Id, r.Name, r.Year, r.RegencyId, r.Code, r.RegencyName, r.ReconciliationOpensOn, r.Done, (r.PerDimension * dimensions) + r.Once, r.SubmittedAt))
@@ -62,7 +62,7 @@ public sealed class ScoringService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var assignment = await AssignmentAsync(db, roundId, regencyId, ct);
         access.EnsureAllowed(assignment is not null, "score", $"round {roundId} of regency {regencyId} (not assigned)");
-        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(timeProvider), ct);
+        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(clock), ct);
         if (frame is null)
         {
             return null;
@@ -142,7 +142,7 @@ public sealed class ScoringService(
             db.Entry(row).Property(s => s.Version).OriginalValue = input.Version;
         }
 
-        ScoreMatrix.Apply(row, input, timeProvider.GetUtcNow());
+        ScoreMatrix.Apply(row, input, clock.GetUtcNow());
         row.Note = ScoreMatrix.Clean(input.Text);
         try
         {
@@ -179,7 +179,7 @@ public sealed class ScoringService(
         }
 
         var assignment = await db.AssessorAssignments.SingleAsync(a => a.RoundId == roundId && a.RegencyId == regencyId && a.AssessorId == me, ct);
-        assignment.SubmittedAt = timeProvider.GetUtcNow();
+        assignment.SubmittedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(assignment.Id, 0);
     }
@@ -197,7 +197,7 @@ public sealed class ScoringService(
     {
         var assignment = await AssignmentAsync(db, roundId, regencyId, ct);
         access.EnsureAllowed(assignment is not null, "score", $"round {roundId} of regency {regencyId} (not assigned)");
-        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(timeProvider), ct) ?? throw new KeyNotFoundException($"Round {roundId}");
+        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(clock), ct) ?? throw new KeyNotFoundException($"Round {roundId}");
         if (frame.State != RoundState.Scoring)
         {
             return (frame, SaveResult.Invalid(ScoreMatrix.StateField, string.Format(CultureInfo.CurrentCulture, l["Scoring.NotOpen"], l.Enum(frame.State))));

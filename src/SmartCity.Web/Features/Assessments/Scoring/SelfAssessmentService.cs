@@ -16,14 +16,14 @@ namespace SmartCity.Web.Features.Assessments;
 /// </summary>
 public sealed class SelfAssessmentService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, SelfAssessmentCellValidator validator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     /// <summary>The matrix with the regency's cells; regency users of the regency and national roles read it. Null when unknown or not participating.</summary>
     public async Task<SelfAssessmentMatrix?> GetAsync(int roundId, int regencyId, CancellationToken ct = default)
     {
         access.EnsureCanRead(regencyId, $"the self-assessment of round {roundId}");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(timeProvider), ct);
+        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(clock), ct);
         var participant = frame is null ? null : await db.RoundParticipants.AsNoTracking().Where(p => p.RoundId == roundId && p.RegencyId == regencyId)
             .Select(p => new { p.SelfAssessmentSubmittedAt, By = db.Users.Where(u => u.Id == p.SelfAssessmentSubmittedById).Select(u => u.UserName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
@@ -94,7 +94,7 @@ public sealed class SelfAssessmentService(
             db.Entry(row).Property(s => s.Version).OriginalValue = input.Version;
         }
 
-        ScoreMatrix.Apply(row, input, timeProvider.GetUtcNow());
+        ScoreMatrix.Apply(row, input, clock.GetUtcNow());
         row.Justification = ScoreMatrix.Clean(input.Text);
         row.AuthorId = access.UserId;
         try
@@ -131,7 +131,7 @@ public sealed class SelfAssessmentService(
         }
 
         var participant = await db.RoundParticipants.SingleAsync(p => p.RoundId == roundId && p.RegencyId == regencyId, ct);
-        participant.SelfAssessmentSubmittedAt = timeProvider.GetUtcNow();
+        participant.SelfAssessmentSubmittedAt = clock.GetUtcNow();
         participant.SelfAssessmentSubmittedById = access.UserId;
         await db.SaveChangesAsync(ct);
         return SaveResult.Saved(participant.Id, participant.Version);
@@ -147,7 +147,7 @@ public sealed class SelfAssessmentService(
     private async Task<(MatrixFrame? Frame, SaveResult? Refused)> CheckWritableAsync(SmartCityDbContext db, int roundId, int regencyId, CancellationToken ct)
     {
         access.EnsureAllowed(CanFill(regencyId), "fill the self-assessment", $"round {roundId} of regency {regencyId}");
-        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(timeProvider), ct) ?? throw new KeyNotFoundException($"Round {roundId}");
+        var frame = await ScoreMatrix.FrameAsync(db, roundId, regencyId, ScoreMatrix.Today(clock), ct) ?? throw new KeyNotFoundException($"Round {roundId}");
         var participant = await db.RoundParticipants.AsNoTracking().Where(p => p.RoundId == roundId && p.RegencyId == regencyId)
             .Select(p => new { p.SelfAssessmentSubmittedAt }).FirstOrDefaultAsync(ct);
         access.EnsureAllowed(participant is not null, "fill the self-assessment (not participating)", $"round {roundId} of regency {regencyId}");

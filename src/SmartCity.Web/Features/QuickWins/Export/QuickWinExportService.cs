@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.QuickWins;
+using SmartCity.Web.Common;
 using SmartCity.Web.Components.Shared;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
@@ -18,7 +19,7 @@ namespace SmartCity.Web.Features.QuickWins.Export;
 /// sheets agree with each other. Progress is reported every <see cref="ReportEvery"/> rows and once at the end.
 /// </summary>
 public sealed class QuickWinExportService(
-    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IStringLocalizer<SharedResource> l, TimeProvider timeProvider)
+    IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string CsvContentType = "text/csv; charset=utf-8";
@@ -59,7 +60,7 @@ public sealed class QuickWinExportService(
                 db.Kpis.Count(k => k.RegencyId == regencyId)))
             .SingleOrDefaultAsync(ct) ?? throw new KeyNotFoundException($"Regency {regencyId}");
 
-        var today = timeProvider.GetUtcNow().DateIn(regency.TimeZone);
+        var today = clock.GetUtcNow().DateIn(regency.TimeZone);
         var total = format switch
         {
             ExportFormat.Xlsx => regency.QuickWins + regency.Reports + regency.Kpis,

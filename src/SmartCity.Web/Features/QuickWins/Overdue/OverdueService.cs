@@ -44,7 +44,7 @@ public sealed record OverdueHome(
 /// regency's own time zone, for the regency's kind of period. The periods are computed here for every kind × zone combination
 /// and matched to the regencies in one SQL query; a list costs two SQL commands (settings, page with its total) whatever the data size.
 /// </summary>
-public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, TimeProvider timeProvider)
+public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, ProgrammeClock clock)
 {
     public const int MaxPageSize = 200;
 
@@ -76,7 +76,7 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
     {
         access.EnsureSignedIn("the overdue reports");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (regencyCode is null && access.OwnRegencyId is null)
         {
             if (!access.IsAdmin)
@@ -138,7 +138,7 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
             })
             .Take(HomeRows)
             .ToListAsync(ct);
-        var check = Periods([(regency.ReportingPeriod, regency.TimeZone)], timeProvider.GetUtcNow(), grace).Single();
+        var check = Periods([(regency.ReportingPeriod, regency.TimeZone)], clock.GetUtcNow(), grace).Single();
         return new OverdueHome(
             overdue.Count == 0 ? 0 : (int)overdue[0].Total, overdue.Select(ToRow).ToList(), check, grace,
             returned.Count == 0 ? 0 : returned[0].Total, returned.Select(r => r.Row).ToList());
@@ -193,7 +193,7 @@ public sealed class OverdueService(IDbContextFactory<SmartCityDbContext> dbFacto
     /// </summary>
     private IQueryable<OverdueSql> Overdue(SmartCityDbContext db, int grace, int? regencyId, string? search)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         var checks = Enum.GetValues<ReportingPeriodKind>()
             .SelectMany(kind => Enum.GetValues<IndonesianTimeZone>().Select(zone => (Kind: kind, Zone: zone, Check: OverdueRule.Check(now, zone, kind, grace))))
             .ToList();
