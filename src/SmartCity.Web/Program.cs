@@ -38,8 +38,8 @@ var connectionString = builder.Configuration.GetConnectionString("SmartCity")
     ?? throw new InvalidOperationException("ConnectionStrings:SmartCity is not configured.");
 
 // Two clocks, on purpose (see ProgrammeClock): TimeProvider is the system clock for everything the browser or security judges
-// (Identity lockout, cookies, antiforgery, data-protection keys, API-key and password lifetimes, timers); ProgrammeClock is the
-// business clock every feature service reads, and the only one tests may start at another instant.
+// (Identity lockout and tokens, cookies, antiforgery, data-protection keys, timers); ProgrammeClock is the business clock every
+// feature service reads and stamps records with, and the only one tests may start at another instant.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(ProgrammeClock.FromConfiguration(builder.Configuration, builder.Environment));
 builder.Services.AddScoped<CurrentUser>();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using SmartCity.Domain.Common;
 using SmartCity.Web.Common;
+using SmartCity.Web.Data.Seeding;
 
 namespace SmartCity.Testing;
 
@@ -18,6 +20,19 @@ public static class TestNow
 
     /// <summary>Where the suite's programme clocks start.</summary>
     public static DateTimeOffset Start { get; } = Read();
+
+    /// <summary>The demo data's latest report month in this run (<see cref="DemoCalendar.LatestPeriod"/> of <see cref="Start"/>; 2026-10 by default).</summary>
+    public static ReportingPeriod DemoLatest => DemoCalendar.LatestPeriod(Start);
+
+    /// <summary>
+    /// The day the demo's overdue list was written for, in this run: the 23rd day after <see cref="DemoLatest"/> ends, 10:00 WIB
+    /// (23 Nov 2026 by default), when every zone is past the latest month's 10 grace days.
+    /// </summary>
+    public static DateTimeOffset DemoDay => WibAt(DemoLatest.LastDay.AddDays(23), 10);
+
+    /// <summary>An instant given as a WIB calendar day and hour (minutes optional).</summary>
+    public static DateTimeOffset WibAt(DateOnly day, int hour, int minute = 0) =>
+        new(day.ToDateTime(new TimeOnly(hour, minute)), IndonesianTimeZone.Wib.UtcOffset());
 
     /// <summary>A programme clock for code a test builds by hand: starts at <see cref="Start"/> and ticks.</summary>
     public static ProgrammeClock NewClock() => new(TimeProvider.System, Start);

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.Admin.ApiKeys;
@@ -18,7 +19,7 @@ namespace SmartCity.Web.Api;
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<SmartCityDbContext> dbFactory, TimeProvider timeProvider /* system clock: key lifetimes are security time */, IProblemDetailsService problems)
+    IDbContextFactory<SmartCityDbContext> dbFactory, ProgrammeClock clock, IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -66,7 +67,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Remember(AuthenticateResult.Fail("Revoked API key."), "The API key has been revoked.");
         }
 
-        var now = timeProvider.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (key.LastUsedAt is not { } last || now - last >= LastUseResolution)
         {
             var cutoff = now - LastUseResolution;

@@ -1,16 +1,17 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SmartCity.Domain.Common;
 
 namespace SmartCity.Web.Common;
 
 /// <summary>
 /// The programme clock: the one source of business time. "Today" of a regency, the current and overdue reporting periods,
-/// round windows, masterplan horizons, due-this-month reminders, the instants stored on records and audit rows, and the
-/// demo data all read it.
+/// round windows, masterplan horizons, due-this-month reminders, the demo data, and every instant the portal stores on a
+/// record (created, submitted, verified, last used, audit rows) all read it, so records agree with the calendar they belong to.
 /// <para>
-/// Browser- and security-facing time is NOT on this clock: cookie and antiforgery expiry, lockout windows, data-protection
-/// key lifetimes, API-key and password-token lifetimes and timers use the plain <see cref="TimeProvider"/> service, which is
-/// always <see cref="TimeProvider.System"/>, because the browser judges cookies by its own wall clock.
+/// Browser- and security-facing time is NOT on this clock: cookie and antiforgery expiry, Identity's lockout windows and token
+/// lifetimes, data-protection key lifetimes and timers use the plain <see cref="TimeProvider"/> service, which is always
+/// <see cref="TimeProvider.System"/>, because the browser judges cookies by its own wall clock.
 /// </para>
 /// <para>
 /// In production the programme clock is the system clock. Tests start it at another instant with the test-only setting
@@ -25,7 +26,7 @@ public sealed class ProgrammeClock : TimeProvider
 
     private readonly TimeProvider _source;
     private readonly TimeSpan _offset;
-    private DateTimeOffset? _pinned;
+    private volatile StrongBox<DateTimeOffset>? _pinned;
 
     /// <summary>A programme clock on <paramref name="source"/>, starting at <paramref name="startsAt"/> when given.</summary>
     public ProgrammeClock(TimeProvider source, DateTimeOffset? startsAt = null)
@@ -57,7 +58,7 @@ public sealed class ProgrammeClock : TimeProvider
     }
 
     /// <inheritdoc />
-    public override DateTimeOffset GetUtcNow() => _pinned ?? _source.GetUtcNow() + _offset;
+    public override DateTimeOffset GetUtcNow() => _pinned?.Value ?? _source.GetUtcNow() + _offset;
 
     /// <summary>Business instants are UTC; zones are applied explicitly (WIB/WITA/WIT), never the server's zone.</summary>
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
@@ -71,7 +72,7 @@ public sealed class ProgrammeClock : TimeProvider
     /// </summary>
     internal IDisposable Pin(DateTimeOffset instant)
     {
-        _pinned = instant.ToUniversalTime();
+        _pinned = new StrongBox<DateTimeOffset>(instant.ToUniversalTime());
         return new Unpin(this);
     }
 

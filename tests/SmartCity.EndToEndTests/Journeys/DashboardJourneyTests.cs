@@ -1,11 +1,12 @@
 using Microsoft.Playwright;
+using SmartCity.Testing;
 
 namespace SmartCity.EndToEndTests.Journeys;
 
 /// <summary>Issue 7: the secretariat reads the national dashboard and drills down to a regency; Diskominfo Jepara reads its regency dashboard.</summary>
 public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static readonly DateTimeOffset Day = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset Day = TestNow.DemoDay;
 
     [Theory]
     [InlineData("desktop", 1280, 900)]

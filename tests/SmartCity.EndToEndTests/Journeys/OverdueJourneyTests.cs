@@ -1,11 +1,13 @@
+using System.Globalization;
 using Microsoft.Playwright;
+using SmartCity.Testing;
 
 namespace SmartCity.EndToEndTests.Journeys;
 
-/// <summary>Issue 4: Diskominfo finds its overdue reports from Beranda; the secretariat sees the national list. Fixed day: 23 Nov 2026.</summary>
+/// <summary>Issue 4: Diskominfo finds its overdue reports from Beranda; the secretariat sees the national list. Pinned to the demo day (TestNow.DemoDay: 23 Nov 2026 by default).</summary>
 public sealed class OverdueJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static readonly DateTimeOffset OverdueDay = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset OverdueDay = TestNow.DemoDay;
 
     [Theory]
     [InlineData("desktop", 1366, 900)]
@@ -24,7 +26,7 @@ public sealed class OverdueJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.GetByTestId("overdue-see-all").ClickAsync();
         await page.WaitForURLAsync("**/quick-wins/overdue");
         await BrowserApp.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("overdue-rule")).ToHaveTextAsync("Periode 2026-10 berakhir 31 Okt 2026; batas 10 hari (WIB)");
+        await Assertions.Expect(page.GetByTestId("overdue-rule")).ToHaveTextAsync($"Periode {TestNow.DemoLatest} berakhir {TestNow.DemoLatest.LastDay.ToString("dd MMM yyyy", CultureInfo.GetCultureInfo("id-ID"))}; batas 10 hari (WIB)");
         await Assertions.Expect(page.GetByTestId("overdue-link")).ToHaveCountAsync(3);
         await Assertions.Expect(page.GetByTestId("overdue-link").Nth(1)).ToHaveTextAsync("Nikah Keren");
         await Assertions.Expect(page.GetByTestId("overdue-days").First).ToHaveTextAsync("13 hari");

@@ -19,13 +19,13 @@ using SmartCity.Web.Features.Regencies;
 namespace SmartCity.IntegrationTests.Dashboard;
 
 /// <summary>
-/// The national and regency dashboards on the demo data at a fixed date (23 Nov 2026 10:00 WIB: Jepara has 3 overdue quick wins,
+/// The national and regency dashboards on the demo data at the day it was written for (TestNow.DemoDay, 23 Nov 2026 10:00 WIB by default: Jepara has 3 overdue quick wins,
 /// Jombang 1). Expected figures are recomputed here from the rows (progress with <see cref="QuickWinProgress.Of"/>, dimension scores
 /// from <see cref="ResultsService"/>), not read back from the dashboard's SQL.
 /// </summary>
 public sealed class DashboardServiceTests(NationalApp app) : IClassFixture<NationalApp>
 {
-    private static readonly DateTimeOffset Today = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset Today = TestNow.DemoDay;
 
     private async Task<NationalDashboard> NationalAsync(DashboardFilter filter, string user = "admin")
     {
@@ -119,7 +119,7 @@ public sealed class DashboardServiceTests(NationalApp app) : IClassFixture<Natio
 
         Assert.Contains(data.Scores, s => s.Mean > 0);
 
-        // Overdue at 23 Nov 2026: Jepara 3 quick wins, Jombang 1.
+        // Overdue on the demo day: Jepara 3 quick wins, Jombang 1.
         Assert.Equal(2, data.OverdueRegencies);
         Assert.Equal(4, data.OverdueQuickWins);
         Assert.Equal(["33.20", "35.17"], data.Overdue.Select(o => o.Code));

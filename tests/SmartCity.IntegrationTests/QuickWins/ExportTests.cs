@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.QuickWins;
 using SmartCity.IntegrationTests.Web;
+using SmartCity.Testing;
 using SmartCity.Web.Common;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.QuickWins.Export;
@@ -180,14 +181,14 @@ public sealed class ExportTests(SmallApp app) : IClassFixture<SmallApp>
         Assert.Equal("2021-10", Text(joss["Periode kemajuan"]));
         Assert.Equal("GOV", Text(joss["Kode dimensi"]));
         Assert.Equal("Tidak", Text(joss["Terlambat"]));
-        // TIC's 2026-10 report is only submitted: its progress is still the verified 2026-09 one.
+        // TIC's report of the latest demo month (2026-10 by default) is only submitted: its progress is still the verified month before.
         var tic = rows.Single(r => TextAt(r, "Akronim") == "TIC");
         var ticId = (int)Number(tic["ID"]);
-        Assert.Contains(reports, r => r.QuickWinId == ticId && r.Period == "2026-10" && r.State == ReportState.Submitted);
-        var ticVerified = reports.Single(r => r.QuickWinId == ticId && r.Period == "2026-09");
+        Assert.Contains(reports, r => r.QuickWinId == ticId && r.Period == TestNow.DemoLatest.ToString() && r.State == ReportState.Submitted);
+        var ticVerified = reports.Single(r => r.QuickWinId == ticId && r.Period == TestNow.DemoLatest.Previous.ToString());
         Assert.Equal(ReportState.Verified, ticVerified.State);
         Assert.Equal(ticVerified.Percent, Number(tic["Kemajuan (%)"]));
-        Assert.Equal("2026-09", Text(tic["Periode kemajuan"]));
+        Assert.Equal(TestNow.DemoLatest.Previous.ToString(), Text(tic["Periode kemajuan"]));
 
         var (_, reportRows) = ReadSheet(doc, "Laporan");
         Assert.Equal(reports.Count, reportRows.Count);

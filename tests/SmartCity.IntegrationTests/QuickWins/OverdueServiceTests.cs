@@ -2,18 +2,25 @@ using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Common;
 using SmartCity.Domain.QuickWins;
 using SmartCity.IntegrationTests.Web;
+using SmartCity.Testing;
 using SmartCity.Web.Features.Accounts;
 using SmartCity.Web.Features.QuickWins.Overdue;
 
 namespace SmartCity.IntegrationTests.QuickWins;
 
 /// <summary>
-/// Overdue reports on the demo data at a fixed date: 23 Nov 2026 10:00 WIB (Jepara checks 2026-10 with 10 grace days).
+/// Overdue reports on the demo data at the day it was written for (<see cref="TestNow.DemoDay"/>: 23 Nov 2026 10:00 WIB by default,
+/// when Jepara checks the latest demo month, 2026-10, with 10 grace days).
 /// Tests that change data put it back, so each one starts from the demo data.
 /// </summary>
 public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<NationalApp>
 {
-    private static readonly DateTimeOffset Today = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset Today = TestNow.DemoDay;
+
+    /// <summary>The latest demo month (2026-10 by default) and its last day.</summary>
+    private static readonly ReportingPeriod Latest = TestNow.DemoLatest;
+    private static readonly DateOnly LatestEnd = Latest.LastDay;
+    private static readonly ReportingPeriod NextMonth = ReportingPeriod.Containing(LatestEnd.AddDays(1), ReportingPeriodKind.Monthly);
 
     /// <summary>Instants are stored in UTC.</summary>
     private static readonly DateTimeOffset Stamp = Today.ToUniversalTime();
@@ -58,13 +65,13 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
     }
 
     [Fact]
-    public async Task The_demo_data_has_three_overdue_Jepara_quick_wins_on_23_November_2026()
+    public async Task The_demo_data_has_three_overdue_Jepara_quick_wins_on_the_23rd_after_the_latest_month()
     {
         var page = await ListAsync("diskominfo.jepara");
 
         Assert.Equal(3, page.Total);
         Assert.Equal(["Desa Mandiri Sampah", "Nikah Keren", "Simoncer"], page.Names);
-        Assert.All(page.Items, r => Assert.Equal(("33.20", "2026-10", new DateOnly(2026, 10, 31), 13), (r.RegencyCode, r.Period, r.PeriodEnd, r.DaysOverdue)));
+        Assert.All(page.Items, r => Assert.Equal(("33.20", Latest.ToString(), LatestEnd, 13), (r.RegencyCode, r.Period, r.PeriodEnd, r.DaysOverdue)));
         Assert.Equal([ReportState.Draft, null, ReportState.Returned], page.Items.Select(r => r.ReportState));
         Assert.Equal(("ENV", "DLH"), (page.Items[0].DimensionCode, page.Items[0].OwnerUnit));
     }
@@ -72,8 +79,8 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
     [Fact]
     public async Task Before_Octobers_grace_has_passed_September_is_checked_and_it_is_complete()
     {
-        var onTenth = await ListAsync("diskominfo.jepara", at: new DateTimeOffset(2026, 11, 10, 23, 59, 0, TimeSpan.FromHours(7)));
-        var onEleventh = await ListAsync("diskominfo.jepara", at: new DateTimeOffset(2026, 11, 11, 0, 1, 0, TimeSpan.FromHours(7)));
+        var onTenth = await ListAsync("diskominfo.jepara", at: TestNow.WibAt(LatestEnd.AddDays(10), 23, 59));
+        var onEleventh = await ListAsync("diskominfo.jepara", at: TestNow.WibAt(LatestEnd.AddDays(11), 0, 1));
 
         Assert.Equal(0, onTenth.Total);
         Assert.Empty(onTenth.Items);
@@ -110,9 +117,9 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         {
             RegencyId = nikah.RegencyId,
             QuickWinId = nikah.Id,
-            Period = "2026-10",
-            PeriodStart = new(2026, 10, 1),
-            PeriodEnd = new(2026, 10, 31),
+            Period = Latest.ToString(),
+            PeriodStart = Latest.FirstDay,
+            PeriodEnd = LatestEnd,
             Percent = 60,
             State = state,
             AuthorId = author,
@@ -150,9 +157,9 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         {
             RegencyId = nikah.RegencyId,
             QuickWinId = nikah.Id,
-            Period = "2026-11",
-            PeriodStart = new(2026, 11, 1),
-            PeriodEnd = new(2026, 11, 30),
+            Period = NextMonth.ToString(),
+            PeriodStart = NextMonth.FirstDay,
+            PeriodEnd = NextMonth.LastDay,
             Percent = 60,
             State = ReportState.Submitted,
             CreatedAt = Stamp,
@@ -179,7 +186,7 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
             ("archived", q => q.IsArchived = true),
             ("stopped", q => q.Status = QuickWinStatus.Stopped),
             ("completed", q => q.Status = QuickWinStatus.Completed),
-            ("started in November", q => q.StartDate = new DateOnly(2026, 11, 1)),
+            ("started after the latest month", q => q.StartDate = NextMonth.FirstDay),
         };
         try
         {
@@ -190,7 +197,7 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
                 await UpdateAsync(nikah.Id, q => (q.IsArchived, q.Status, q.StartDate) = (nikah.IsArchived, nikah.Status, nikah.StartDate));
             }
 
-            await UpdateAsync(nikah.Id, q => (q.Status, q.StartDate) = (QuickWinStatus.Planned, new DateOnly(2026, 10, 31)));
+            await UpdateAsync(nikah.Id, q => (q.Status, q.StartDate) = (QuickWinStatus.Planned, LatestEnd));
             Assert.Contains("Nikah Keren", (await ListAsync("diskominfo.jepara")).Names);
         }
         finally
@@ -202,21 +209,21 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
     [Fact]
     public async Task The_grace_days_setting_changes_which_period_is_checked()
     {
-        var eighth = new DateTimeOffset(2026, 11, 8, 10, 0, 0, TimeSpan.FromHours(7));
+        var eighth = TestNow.WibAt(LatestEnd.AddDays(8), 10);
         try
         {
             Assert.Equal(0, (await ListAsync("diskominfo.jepara", at: eighth)).Total); // 10 days: September is checked
             await SetGraceAsync("5");
             var page = await ListAsync("diskominfo.jepara", at: eighth); // 5 days: October, due on 5 November
             Assert.Equal(3, page.Total);
-            Assert.All(page.Items, r => Assert.Equal(("2026-10", 3), (r.Period, r.DaysOverdue)));
+            Assert.All(page.Items, r => Assert.Equal((Latest.ToString(), 3), (r.Period, r.DaysOverdue)));
 
             await SetGraceAsync("30");
             Assert.Equal(0, (await ListAsync("diskominfo.jepara")).Total); // 30 days on the 23rd: September again
             using var pin = app.Clock.Pin(Today);
             await using var staff = await app.AsAsync("diskominfo.jepara");
             var scope = (await staff.Get<OverdueService>().ScopeAsync(null))!;
-            Assert.Equal((30, "2026-09", new DateOnly(2026, 10, 30)), (scope.GraceDays, Assert.Single(scope.Periods).Period, scope.Periods[0].Deadline));
+            Assert.Equal((30, Latest.Previous.ToString(), Latest.Previous.LastDay.AddDays(30)), (scope.GraceDays, Assert.Single(scope.Periods).Period, scope.Periods[0].Deadline));
         }
         finally
         {
@@ -234,8 +241,13 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         {
             var page = await ListAsync("admin", jombang);
 
-            Assert.Equal(2, page.Total); // no quarterly report exists: 2026-Q3 ended 30 Sep, deadline 10 Oct
-            Assert.All(page.Items, r => Assert.Equal(("2026-Q3", new DateOnly(2026, 9, 30), 44), (r.Period, r.PeriodEnd, r.DaysOverdue)));
+            // No quarterly report exists: the last quarter past its grace is checked (2026-Q3 by default: ended 30 Sep, deadline 10 Oct).
+            var today = Today.DateIn(IndonesianTimeZone.Wib);
+            var quarter = ReportingPeriod.Containing(today, ReportingPeriodKind.Quarterly).Previous;
+            quarter = quarter.IsPastGraceOn(today, 10) ? quarter : quarter.Previous;
+            var days = today.DayNumber - quarter.LastDay.AddDays(10).DayNumber;
+            Assert.Equal(2, page.Total);
+            Assert.All(page.Items, r => Assert.Equal((quarter.ToString(), quarter.LastDay, days), (r.Period, r.PeriodEnd, r.DaysOverdue)));
             Assert.Equal(3, (await ListAsync("admin")).Items.Count(r => r.RegencyCode == "33.20"));
             Assert.Equal(["35.17", "35.17", "33.20", "33.20", "33.20"], (await ListAsync("admin")).Items.Select(r => r.RegencyCode));
         }
@@ -275,7 +287,7 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         var own = (await staff.Get<OverdueService>().ScopeAsync(null))!;
         Assert.Equal(("33.20", false, false, 10), (own.RegencyCode, own.IsNational, own.NeedsRegency, own.GraceDays));
         var period = Assert.Single(own.Periods);
-        Assert.Equal(("2026-10", new DateOnly(2026, 10, 31), new DateOnly(2026, 11, 10), IndonesianTimeZone.Wib), (period.Period, period.PeriodEnd, period.Deadline, Assert.Single(period.Zones)));
+        Assert.Equal((Latest.ToString(), LatestEnd, LatestEnd.AddDays(10), IndonesianTimeZone.Wib), (period.Period, period.PeriodEnd, period.Deadline, Assert.Single(period.Zones)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => staff.Get<OverdueService>().ScopeAsync("35.17"));
         Assert.Null(await staff.Get<OverdueService>().ScopeAsync("99.99"));
 
@@ -286,7 +298,7 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
         await using var admin = await app.AsAsync("admin");
         var national = (await admin.Get<OverdueService>().ScopeAsync(null))!;
         Assert.True(national.IsNational);
-        var monthly = Assert.Single(national.Periods); // every zone is past 31 Oct's grace on the 23rd
+        var monthly = Assert.Single(national.Periods); // every zone is past the latest month's grace on the 23rd
         Assert.Equal([IndonesianTimeZone.Wib, IndonesianTimeZone.Wita, IndonesianTimeZone.Wit], monthly.Zones);
     }
 
@@ -299,9 +311,9 @@ public sealed class OverdueServiceTests(NationalApp app) : IClassFixture<Nationa
 
         Assert.Equal(3, home.OverdueTotal);
         Assert.Equal(["Desa Mandiri Sampah", "Nikah Keren", "Simoncer"], home.Overdue.Select(r => r.Acronym ?? r.Name));
-        Assert.Equal(("2026-10", 10), (home.Checked.Period, home.GraceDays));
+        Assert.Equal((Latest.ToString(), 10), (home.Checked.Period, home.GraceDays));
         var returned = Assert.Single(home.Returned);
-        Assert.Equal((1, "Simoncer", "2026-10"), (home.ReturnedTotal, returned.Acronym, returned.Period));
+        Assert.Equal((1, "Simoncer", Latest.ToString()), (home.ReturnedTotal, returned.Acronym, returned.Period));
         Assert.StartsWith("Daftar program CSR", returned.ReturnReason, StringComparison.Ordinal);
 
         await using var admin = await app.AsAsync("admin");

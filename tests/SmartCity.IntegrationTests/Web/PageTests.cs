@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SmartCity.Testing;
@@ -126,7 +127,7 @@ public sealed class PageTests(NationalApp app) : IClassFixture<NationalApp>
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
-    private static readonly DateTimeOffset OverdueDay = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(7));
+    private static readonly DateTimeOffset OverdueDay = TestNow.DemoDay;
 
     [Fact]
     public async Task The_overdue_page_states_the_rule_with_the_grace_days_and_the_time_zone()
@@ -136,7 +137,7 @@ public sealed class PageTests(NationalApp app) : IClassFixture<NationalApp>
 
         var html = await client.GetStringAsync(new Uri("/quick-wins/overdue", UriKind.Relative));
 
-        Assert.Contains("Periode 2026-10 berakhir 31 Okt 2026; batas 10 hari (WIB)", html, StringComparison.Ordinal);
+        Assert.Contains($"Periode {TestNow.DemoLatest} berakhir {TestNow.DemoLatest.LastDay.ToString("dd MMM yyyy", CultureInfo.GetCultureInfo("id-ID"))}; batas 10 hari (WIB)", html, StringComparison.Ordinal);
         Assert.Contains("Kabupaten Jepara", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"overdue-grid\"", html, StringComparison.Ordinal);
     }

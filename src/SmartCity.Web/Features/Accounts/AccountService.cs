@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SmartCity.Domain.Common;
+using SmartCity.Web.Common;
 using SmartCity.Web.Data;
 
 namespace SmartCity.Web.Features.Accounts;
@@ -10,7 +11,7 @@ public sealed record SignInRow(DateTimeOffset OccurredAt, bool Succeeded, string
 public sealed record MyAccount(string UserName, string FullName, IReadOnlyList<string> Roles, string? RegencyName, IndonesianTimeZone TimeZone, IReadOnlyList<SignInRow> RecentSignIns);
 
 /// <summary>The signed-in user's own account: profile, roles and last sign-ins; sign-in history recording.</summary>
-public sealed class AccountService(IDbContextFactory<SmartCityDbContext> dbFactory, UserManager<ApplicationUser> users, CurrentUser currentUser, TimeProvider timeProvider /* system clock: account security events */)
+public sealed class AccountService(IDbContextFactory<SmartCityDbContext> dbFactory, UserManager<ApplicationUser> users, CurrentUser currentUser, ProgrammeClock clock)
 {
     public const int RecentCount = 10;
 
@@ -22,7 +23,7 @@ public sealed class AccountService(IDbContextFactory<SmartCityDbContext> dbFacto
         db.SignInEvents.Add(new SignInEvent
         {
             UserId = userId,
-            OccurredAt = timeProvider.GetUtcNow(),
+            OccurredAt = clock.GetUtcNow(),
             Succeeded = succeeded,
             IpAddress = http.Connection.RemoteIpAddress?.ToString(),
             UserAgent = agent.Length > TextLimits.Reference ? agent[..TextLimits.Reference] : agent,

@@ -19,7 +19,7 @@ namespace SmartCity.Web.Features.Admin.ApiKeys;
 /// </summary>
 public sealed class ApiKeyService(
     IDbContextFactory<SmartCityDbContext> dbFactory, RegencyAccess access, CurrentUser currentUser, ApiKeyInputValidator validator,
-    IStringLocalizer<SharedResource> l, TimeProvider timeProvider /* system clock: key lifetimes are security time */)
+    IStringLocalizer<SharedResource> l, ProgrammeClock clock)
 {
     /// <summary>Every key starts with this, so a leaked one is recognisable (e.g. by secret scanners).</summary>
     public const string KeyPrefix = "sck_";
@@ -119,7 +119,7 @@ public sealed class ApiKeyService(
             Name = input.Name.Trim(),
             Prefix = plain[..PrefixLength],
             Hash = HashOf(plain),
-            CreatedAt = timeProvider.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(),
             CreatedBy = currentUser.UserName,
         };
         db.ApiKeys.Add(key);
@@ -147,7 +147,7 @@ public sealed class ApiKeyService(
             }
 
             db.Entry(key).Property(k => k.Version).OriginalValue = attempt == 0 ? version : key.Version;
-            key.RevokedAt = timeProvider.GetUtcNow();
+            key.RevokedAt = clock.GetUtcNow();
             key.RevokedBy = currentUser.UserName;
             try
             {

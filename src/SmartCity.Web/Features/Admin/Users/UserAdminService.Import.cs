@@ -88,7 +88,7 @@ public sealed partial class UserAdminService
 
             w.Db.AuditEntries.Add(new AuditEntry
             {
-                OccurredAt = timeProvider.GetUtcNow(),
+                OccurredAt = clock.GetUtcNow(),
                 UserId = currentUser.UserId,
                 UserName = currentUser.UserName,
                 Entity = ImportAuditEntity,

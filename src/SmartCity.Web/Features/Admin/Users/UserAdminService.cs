@@ -26,7 +26,7 @@ public sealed partial class UserAdminService(
     UserInputValidator validator,
     ILookupNormalizer normalizer,
     IStringLocalizer<SharedResource> l,
-    TimeProvider timeProvider, // system clock: account events and temporary-password lifetimes are security time
+    ProgrammeClock clock,
     ILogger<UserAdminService> logger)
 {
     public const int MaxPageSize = 200;
@@ -341,7 +341,7 @@ public sealed partial class UserAdminService(
 
         w.Db.AuditEntries.Add(new AuditEntry
         {
-            OccurredAt = timeProvider.GetUtcNow(),
+            OccurredAt = clock.GetUtcNow(),
             UserId = currentUser.UserId,
             UserName = currentUser.UserName,
             Entity = RolesAuditEntity,
@@ -409,7 +409,7 @@ public sealed partial class UserAdminService(
         IsVerifier = input.IsVerifier,
         IsRegencyUserAdmin = input.IsRegencyUserAdmin,
         MustChangePassword = true,
-        CreatedAt = timeProvider.GetUtcNow(),
+        CreatedAt = clock.GetUtcNow(),
     };
 
     private static void Normalise(UserInput input)
