@@ -16,6 +16,7 @@ PORT=${SMARTCITY_TEST_PGPORT:-55433}
 CHROMIUM=/usr/bin/chromium
 RESULTS_DIR=artifacts/test-results
 TEST_ORDER=(UnitTests IntegrationTests EndToEndTests)
+PROJECT_TIMEOUT=${SMARTCITY_TEST_PROJECT_TIMEOUT:-40m}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 total_passed=0 total_failed=0 total_skipped=0
@@ -159,7 +160,8 @@ run_tests() {
     fi
     step "dotnet test $name"
     rc=0
-    dotnet test "$proj" --no-build -c Release --logger "trx;LogFileName=$name.trx" \
+    # A test host that does not exit (a fixture that never stops) is ended rather than left to run into CI's limit.
+    timeout --kill-after=60 "$PROJECT_TIMEOUT" dotnet test "$proj" --no-build -c Release --logger "trx;LogFileName=$name.trx" \
       --results-directory "$RESULTS_DIR" "$@" </dev/null || rc=$?
     if ! read -r passed failed skipped < <(trx_counts "$trx" 2>/dev/null); then
       summary+=("$name: FAILED (no TRX written, dotnet test exit $rc)")

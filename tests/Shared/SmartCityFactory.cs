@@ -88,7 +88,8 @@ public class SmartCityFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        // The virtual DisposeAsync, so a derived fixture (BrowserApp) also closes what it opened before the host stops.
+        await DisposeAsync();
         if (_database is not null && OwnsDatabase)
         {
             await _database.DisposeAsync();

@@ -14,6 +14,7 @@ namespace SmartCity.EndToEndTests;
 public class BrowserApp : SmartCityFactory
 {
     private IPlaywright? _playwright;
+    private int _disposed;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -161,12 +162,17 @@ public class BrowserApp : SmartCityFactory
 
     public override async ValueTask DisposeAsync()
     {
-        if (LaunchesBrowser && Browser is not null)
+        // xunit may dispose a fixture twice (IAsyncLifetime, then IAsyncDisposable): close the browser and the driver once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            await Browser.CloseAsync();
+            if (LaunchesBrowser && Browser is not null)
+            {
+                await Browser.CloseAsync();
+            }
+
+            _playwright?.Dispose();
         }
 
-        _playwright?.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
